@@ -1,0 +1,180 @@
+import { jsonParse, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidInput } from '../../shared/validation';
+
+/** One entry of LeadSquared's request body: `{ Attribute, Value }`, plus `Fields` for custom field sets. */
+export interface LeadAttribute extends IDataObject {
+	Attribute: string;
+	Value: string;
+	Fields?: Array<{ Attribute: string; Value: string }>;
+}
+
+interface FieldRow {
+	attribute?: unknown;
+	value?: unknown;
+}
+
+interface FieldSetRow extends FieldRow {
+	fields?: { field?: FieldRow[] };
+}
+
+const SEARCH_BY = 'SearchBy';
+
+/**
+ * Reads the lead fields of one item from whichever input mode the user chose, and checks them
+ * the way LeadSquared would, so mistakes fail here with the item and field named instead of
+ * as a rejected request.
+ */
+export function readLeadAttributes(this: IExecuteFunctions, itemIndex: number): LeadAttribute[] {
+	const mode = this.getNodeParameter('fieldsInput', itemIndex, 'list') as string;
+	const attributes = mode === 'json' ? fromJson.call(this, itemIndex) : fromList.call(this, itemIndex);
+
+	if (attributes.length === 0) {
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			mode === 'json' ? 'Lead Fields (JSON)' : 'Lead Fields',
+			'no fields to send',
+			'Add at least one field, for example EmailAddress.',
+		);
+	}
+	rejectDuplicates.call(this, itemIndex, attributes);
+	return attributes;
+}
+
+function fromList(this: IExecuteFunctions, itemIndex: number): LeadAttribute[] {
+	const rows = this.getNodeParameter('leadFields.fields', itemIndex, []) as FieldRow[];
+	const sets = this.getNodeParameter('customFieldSets.sets', itemIndex, []) as FieldSetRow[];
+	const attributes = rows.map((row, rowIndex) =>
+		toAttribute.call(this, itemIndex, `Lead Fields, row ${rowIndex + 1}`, row.attribute, row.value),
+	);
+	sets.forEach((set, setIndex) => {
+		const label = `Custom Field Sets, set ${setIndex + 1}`;
+		const attribute = toAttribute.call(this, itemIndex, label, set.attribute, set.value);
+		const fields = (set.fields?.field ?? []).map((field, fieldIndex) => {
+			const { Attribute, Value } = toAttribute.call(this, itemIndex, `${label}, field ${fieldIndex + 1}`, field.attribute, field.value);
+			return { Attribute, Value };
+		});
+		attributes.push(fields.length > 0 ? { ...attribute, Fields: fields } : attribute);
+	});
+	return attributes;
+}
+
+function fromJson(this: IExecuteFunctions, itemIndex: number): LeadAttribute[] {
+	const label = 'Lead Fields (JSON)';
+	const raw = this.getNodeParameter('leadFieldsJson', itemIndex, '{}') as unknown;
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = jsonParse(raw);
+		} catch (error) {
+			throw invalidInput(this.getNode(), itemIndex, label, `is not valid JSON (${(error as Error).message})`);
+		}
+	}
+
+	if (Array.isArray(parsed)) {
+		return parsed.map((entry, position) => {
+			const where = `${label}, entry ${position}`;
+			if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+				throw invalidInput(this.getNode(), itemIndex, where, 'must be an object like {"Attribute": "FirstName", "Value": "John"}');
+			}
+			const { Attribute, Value, Fields, ...rest } = entry as IDataObject;
+			const unexpected = Object.keys(rest);
+			if (unexpected.length > 0) {
+				throw invalidInput(this.getNode(), itemIndex, where, `has unexpected key "${unexpected[0]}"`, 'Each entry takes only Attribute, Value and (for custom field sets) Fields.');
+			}
+			const attribute = toAttribute.call(this, itemIndex, where, Attribute, Value);
+			if (Fields === undefined) return attribute;
+			if (!Array.isArray(Fields)) {
+				throw invalidInput(this.getNode(), itemIndex, `${where}, Fields`, 'must be an array of {"Attribute", "Value"}');
+			}
+			return {
+				...attribute,
+				Fields: Fields.map((field, fieldPosition) => {
+					const fieldWhere = `${where}, Fields entry ${fieldPosition}`;
+					if (field === null || typeof field !== 'object' || Array.isArray(field)) {
+						throw invalidInput(this.getNode(), itemIndex, fieldWhere, 'must be an object with Attribute and Value');
+					}
+					const { Attribute: fieldName, Value: fieldValue } = field as IDataObject;
+					const { Attribute: a, Value: v } = toAttribute.call(this, itemIndex, fieldWhere, fieldName, fieldValue);
+					return { Attribute: a, Value: v };
+				}),
+			};
+		});
+	}
+
+	if (parsed !== null && typeof parsed === 'object') {
+		return Object.entries(parsed as IDataObject).map(([name, value]) =>
+			toAttribute.call(this, itemIndex, `${label}, "${name}"`, name, value),
+		);
+	}
+	throw invalidInput(this.getNode(), itemIndex, label, 'must be a JSON object or array', 'For example {"FirstName": "John", "EmailAddress": "john@example.com"}.');
+}
+
+export function toAttribute(this: IExecuteFunctions, itemIndex: number, where: string, attribute: unknown, value: unknown): LeadAttribute {
+	if (typeof attribute !== 'string') {
+		throw invalidInput(this.getNode(), itemIndex, where, `the field name must be text, not ${describeType(attribute)}`);
+	}
+	const name = attribute.trim();
+	if (name === '') throw invalidInput(this.getNode(), itemIndex, where, 'the field name is empty');
+	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+		throw invalidInput(this.getNode(), itemIndex, where, `"${name}" is not a LeadSquared schema name`, 'Schema names contain only letters, digits and underscores, e.g. FirstName or mx_City (not the display name "First Name").');
+	}
+	if (name === SEARCH_BY) {
+		throw invalidInput(this.getNode(), itemIndex, where, 'SearchBy is not a lead field', 'Use the Search By option to choose the matching field.');
+	}
+	return { Attribute: name, Value: toValue.call(this, itemIndex, `${where} (${name})`, value) };
+}
+
+function toValue(this: IExecuteFunctions, itemIndex: number, where: string, value: unknown): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw invalidInput(this.getNode(), itemIndex, where, `${value} is not a number LeadSquared can store`);
+		return String(value);
+	}
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (value instanceof Date) return toLeadSquaredDate(value);
+	throw invalidInput(this.getNode(), itemIndex, where, `the value must be text, a number or true/false, not ${describeType(value)}`, 'Map a single property, or join list values into one text.');
+}
+
+/** LeadSquared stores dates in UTC as `YYYY-MM-DD HH:MM:SS`. */
+function toLeadSquaredDate(date: Date): string {
+	return date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+}
+
+function rejectDuplicates(this: IExecuteFunctions, itemIndex: number, attributes: LeadAttribute[]): void {
+	const seen = new Set<string>();
+	for (const { Attribute } of attributes) {
+		const key = Attribute.toLowerCase();
+		if (seen.has(key)) {
+			throw invalidInput(this.getNode(), itemIndex, 'Lead Fields', `"${Attribute}" is set more than once`, 'Keep one value per field.');
+		}
+		seen.add(key);
+	}
+}
+
+/**
+ * Appends LeadSquared's `SearchBy` pseudo-field. It goes last, as other integrators found it
+ * must, and it must name a field this request sends, or LeadSquared has nothing to match on.
+ */
+export function withSearchBy(this: IExecuteFunctions, itemIndex: number, attributes: LeadAttribute[]): LeadAttribute[] {
+	const choice = this.getNodeParameter('searchBy', itemIndex, 'default') as string;
+	if (choice === 'default') return attributes;
+	const field =
+		choice === 'other' ? String(this.getNodeParameter('searchByField', itemIndex, '') ?? '').trim() : choice;
+	if (field === '') {
+		throw invalidInput(this.getNode(), itemIndex, 'Search By Field Name', 'is empty', 'Enter the schema name of a unique field.');
+	}
+	const sent = attributes.find((attribute) => attribute.Attribute.toLowerCase() === field.toLowerCase());
+	if (!sent || sent.Value === '') {
+		throw invalidInput(this.getNode(), itemIndex, 'Search By', `searches by ${field}, but no ${field} value is sent`, `Add ${field} to the lead fields, or choose another Search By.`);
+	}
+	return [...attributes, { Attribute: SEARCH_BY, Value: sent.Attribute }];
+}
+
+function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

@@ -1,0 +1,102 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { Outcome } from './classify';
+import { redact, redactDeep } from './redact';
+
+export interface FailureContext {
+	node: INode;
+	itemIndex: number;
+	/** Human name of the endpoint, e.g. "Lead.Update". */
+	endpoint: string;
+	isWrite: boolean;
+	attempts: number;
+	secrets: string[];
+	/** Extra sentence from the 401 diagnosis, if any. */
+	authHint?: string;
+}
+
+type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
+
+// Hints for the exception types integrators hit most (see shared notes, section 5).
+const EXCEPTION_HINTS: Array<[RegExp, string]> = [
+	[
+		/does not exist - /i,
+		'LeadSquared rejects the whole lead when one field name is unknown. Check the schema names (Settings > Lead Fields in LeadSquared); custom fields start with mx_.',
+	],
+	[
+		/MXDuplicateEntryException/,
+		'Another lead already has this email address or phone number. Use Search By to choose which field identifies the lead; phone numbers must match exactly as stored, e.g. +91-9999999999.',
+	],
+	[/MXInvalidEntity(Reference)?Exception/, 'The lead ID is unknown: it may have been deleted or merged.'],
+	[/MXMandatoryAttributeMissingException/, 'A required value is missing from the request.'],
+];
+
+/** One NodeApiError per failed item, worded for the person reading it in the n8n editor. */
+export function failureToError(outcome: FailedOutcome, context: FailureContext): NodeApiError {
+	const { message, description } = wordingFor(outcome, context);
+	const statusCode = 'statusCode' in outcome ? outcome.statusCode : undefined;
+	const exceptionType = outcome.kind === 'rejected' ? outcome.exceptionType : undefined;
+	const body = 'body' in outcome ? redactDeep(outcome.body, context.secrets) : undefined;
+	const safeMessage = redact(message, context.secrets);
+	const safeDescription = redact(description, context.secrets);
+	const errorResponse: JsonObject = {
+		message: safeMessage,
+		description: safeDescription,
+		...(statusCode ? { httpCode: String(statusCode) } : {}),
+		...(exceptionType ? { exceptionType } : {}),
+		...(body !== undefined && typeof body === 'object' ? { leadSquaredResponse: body as JsonObject } : {}),
+	};
+	return new NodeApiError(context.node, errorResponse, {
+		message: safeMessage,
+		description: safeDescription,
+		httpCode: statusCode ? String(statusCode) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}
+
+function wordingFor(outcome: FailedOutcome, context: FailureContext): { message: string; description: string } {
+	const where = `${context.endpoint} (item ${context.itemIndex})`;
+	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+	const notResent =
+		'It was not sent again, so the lead is not written twice. Check the lead in LeadSquared before running this item again.';
+
+	switch (outcome.kind) {
+		case 'rejected': {
+			const hint = EXCEPTION_HINTS.find(([pattern]) => pattern.test(`${outcome.exceptionType ?? ''} ${outcome.message}`))?.[1];
+			const type = outcome.exceptionType ? `${outcome.exceptionType}, ` : '';
+			return {
+				message: outcome.message,
+				description: `LeadSquared refused ${where} (${type}HTTP ${outcome.statusCode}).${hint ? ` ${hint}` : ''}`,
+			};
+		}
+		case 'unauthorized':
+			return {
+				message: 'LeadSquared rejected the credentials (401 Unauthorized)',
+				description:
+					context.authHint ??
+					`${where}: check the access key, secret key and API host in the credential, and that the key's user is still active.`,
+			};
+		case 'throttled':
+			return {
+				message: `LeadSquared's rate limit was still exceeded${tries}: ${outcome.message}`,
+				description: `${where} was not processed. Lower "Rate Limit (Calls per 5 Seconds)" in the credential, or run fewer workflows against this account at the same time.`,
+			};
+		case 'serverError':
+			return {
+				message: `LeadSquared had an internal error (HTTP ${outcome.statusCode})${tries}`,
+				description: context.isWrite ? `${where} may or may not have been applied. ${notResent}` : `${where} failed on LeadSquared's side.`,
+			};
+		case 'notSent':
+			return {
+				message: `${outcome.message}${tries}`,
+				description: `${where} never reached LeadSquared, so nothing was written.`,
+			};
+		case 'ambiguous':
+			return {
+				message: `${outcome.message}${tries}`,
+				description: context.isWrite
+					? `${where} was sent but no usable answer came back, so it may or may not have been applied. ${notResent}`
+					: `${where} got no usable answer.`,
+			};
+	}
+}

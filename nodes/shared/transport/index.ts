@@ -1,0 +1,266 @@
+/**
+ * The only code in this package that talks HTTP to LeadSquared. It owns hosts, where the keys
+ * go (through the credential), pacing under the account's rate limit, retries, turning
+ * LeadSquared's answers into readable errors, and keeping secrets out of all of them.
+ * Operations describe a request and get back the parsed body or a NodeApiError.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { AUTH_SCHEME_HEADER, type AuthScheme } from '../authScheme';
+import { DISCOVERY_BASE_URL, normaliseBaseUrl, regionNameForHost } from '../hosts';
+import {
+	CREDENTIAL_TYPE,
+	accountFromCredentials,
+	asyncBaseUrlFor,
+	detectedApiBaseUrl,
+	type Account,
+} from './account';
+import { classifyException, classifyResponse, type Outcome } from './classify';
+import { failureToError } from './errors';
+import { limiterFor, sleepUnlessAborted } from './rateLimiter';
+import { redact } from './redact';
+
+export interface ApiRequest {
+	/** Which LeadSquared API: `v2` (sync), `async` (submit) or `asyncStatus`. */
+	api: AuthScheme;
+	method: IHttpRequestMethods;
+	/** Below the API's base URL: `LeadManagement.svc/Lead.Update` (v2 adds `/v2/`) or `lead/capture`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/**
+	 * Sending it twice is harmless (reads, status checks). Only such requests are sent again
+	 * after a failure that may have happened after LeadSquared received them.
+	 */
+	idempotent: boolean;
+}
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Gives up on an item once retrying would take longer than this. */
+export const MAX_RETRY_TIME_MS = 120_000;
+const MAX_ATTEMPTS_WITHOUT_THROTTLING = 4;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export async function leadSquaredRequest<T = IDataObject>(
+	this: RequestContext,
+	request: ApiRequest,
+	itemIndex = 0,
+): Promise<T> {
+	const account = await accountFor(this);
+	const baseUrl = await baseUrlFor(this, account, request.api, itemIndex);
+	return (await sendWithRetries(this, account, baseUrl, request, itemIndex)) as T;
+}
+
+/** Fails before anything is sent when the credential lacks what async calls need. */
+export async function assertAsyncConfigured(this: RequestContext, itemIndex: number): Promise<void> {
+	const account = await accountFor(this);
+	await baseUrlFor(this, account, 'async', itemIndex);
+}
+
+const accounts = new WeakMap<object, Promise<Account>>();
+
+/** One decryption of the credential per node run, not per item. */
+async function accountFor(context: RequestContext): Promise<Account> {
+	let account = accounts.get(context);
+	if (!account) {
+		account = context.getCredentials(CREDENTIAL_TYPE).then(accountFromCredentials);
+		accounts.set(context, account);
+	}
+	return await account;
+}
+
+async function baseUrlFor(context: RequestContext, account: Account, api: AuthScheme, itemIndex: number): Promise<string> {
+	if (api === 'v2') return await v2BaseUrl(context, account, itemIndex);
+
+	if (!account.credentials.asyncApiKey) {
+		throw new NodeOperationError(context.getNode(), 'The credential has no Async API Key (x-api-key)', {
+			itemIndex,
+			description:
+				'Async operations and request status checks need the x-api-key that LeadSquared issues for its async API. Add it to the LeadSquared credential, or use the sync operation instead.',
+		});
+	}
+	if (account.configuredAsyncBaseUrl) return account.configuredAsyncBaseUrl;
+	const v2 = await v2BaseUrl(context, account, itemIndex);
+	const asyncBase = asyncBaseUrlFor(v2);
+	if (!asyncBase) {
+		throw new NodeOperationError(context.getNode(), `No async API host is documented for ${v2}`, {
+			itemIndex,
+			description:
+				'LeadSquared documents async hosts only for the Singapore, United States and India (Mumbai) regions. Choose "Custom" as Async API Host in the credential and enter the host LeadSquared gave you.',
+		});
+	}
+	return asyncBase;
+}
+
+async function v2BaseUrl(context: RequestContext, account: Account, itemIndex: number): Promise<string> {
+	if (account.configuredApiBaseUrl) return account.configuredApiBaseUrl;
+	return await detectedApiBaseUrl(account, async () => {
+		const user = await whoAmI(context, account, DISCOVERY_BASE_URL, itemIndex);
+		const host = accountHostOf(user);
+		if (!host) {
+			throw new NodeOperationError(context.getNode(), 'Could not auto-detect the LeadSquared region', {
+				itemIndex,
+				description: 'LeadSquared did not say which host the account uses. Choose the API Host in the credential.',
+			});
+		}
+		return normaliseBaseUrl(host);
+	});
+}
+
+async function whoAmI(context: RequestContext, account: Account, baseUrl: string, itemIndex: number): Promise<IDataObject> {
+	return (await sendWithRetries(context, account, baseUrl, WHO_AM_I, itemIndex)) as IDataObject;
+}
+
+const WHO_AM_I: ApiRequest = {
+	api: 'v2',
+	method: 'GET',
+	path: 'Authentication.svc/UserByAccessKey.Get',
+	idempotent: true,
+};
+
+function accountHostOf(user: IDataObject): string | undefined {
+	const urls = (user?.LSQCommonServiceURLs ?? (user?.d as IDataObject | undefined)?.LSQCommonServiceURLs) as
+		| IDataObject
+		| undefined;
+	return typeof urls?.api === 'string' && urls.api !== '' ? urls.api : undefined;
+}
+
+async function sendWithRetries(
+	context: RequestContext,
+	account: Account,
+	baseUrl: string,
+	request: ApiRequest,
+	itemIndex: number,
+): Promise<unknown> {
+	const signal = cancelSignalOf(context);
+	const limiter = limiterFor(`${baseUrl}|${account.fingerprint}`, account.callsPer5Seconds);
+	const startedAt = Date.now();
+	let attempts = 0;
+	let unthrottledFailures = 0;
+
+	for (;;) {
+		await limiter.acquire(signal);
+		attempts++;
+		const outcome = await sendOnce(context, baseUrl, request, signal);
+		if (outcome.kind === 'ok') return outcome.body;
+		if (outcome.kind === 'cancelled') {
+			throw new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex });
+		}
+
+		const retryable = isRetryable(outcome, request.idempotent);
+		if (outcome.kind === 'throttled') limiter.throttled(outcome.limit, outcome.windowSeconds);
+		else unthrottledFailures++;
+		const delay = outcome.kind === 'throttled' ? limiter.window : backoffDelay(unthrottledFailures);
+		const outOfTime = Date.now() - startedAt + delay > MAX_RETRY_TIME_MS;
+
+		if (!retryable || outOfTime || unthrottledFailures >= MAX_ATTEMPTS_WITHOUT_THROTTLING) {
+			const authHint =
+				outcome.kind === 'unauthorized' && request !== WHO_AM_I
+					? await diagnoseUnauthorized(context, account, baseUrl, request.api, itemIndex)
+					: undefined;
+			throw failureToError(outcome, {
+				node: context.getNode(),
+				itemIndex,
+				endpoint: endpointName(request.path),
+				isWrite: !request.idempotent,
+				attempts,
+				secrets: account.secrets,
+				authHint,
+			});
+		}
+		context.logger.debug(
+			redact(`LeadSquared ${endpointName(request.path)} attempt ${attempts} failed (${outcome.kind}); retrying`, account.secrets),
+		);
+		// Throttling waits in the limiter, which now holds every call to this account back.
+		if (outcome.kind !== 'throttled') await sleepUnlessAborted(delay, signal);
+	}
+}
+
+function isRetryable(outcome: Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>, idempotent: boolean): boolean {
+	switch (outcome.kind) {
+		case 'throttled':
+		case 'notSent':
+			return true;
+		case 'serverError':
+		case 'ambiguous':
+			return idempotent;
+		default:
+			return false;
+	}
+}
+
+function backoffDelay(failures: number): number {
+	const base = Math.min(8000, 500 * 2 ** (failures - 1));
+	return base / 2 + Math.random() * (base / 2);
+}
+
+async function sendOnce(context: RequestContext, baseUrl: string, request: ApiRequest, signal?: AbortSignal): Promise<Outcome> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		baseURL: baseUrl,
+		url: request.api === 'v2' ? `/v2/${request.path}` : `/${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		headers: { [AUTH_SCHEME_HEADER]: request.api, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
+		timeout: REQUEST_TIMEOUT_MS,
+		// Ask axios to hand every status back instead of throwing, so LeadSquared's own error
+		// text survives and n8n does not re-send a write after a 401.
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+		// qs-style encoding percent-encodes the `$` of access keys in async query strings.
+		arrayFormat: 'repeat',
+	};
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as {
+			statusCode: number;
+			body: unknown;
+		};
+		return classifyResponse(response.statusCode, response.body);
+	} catch (error) {
+		return classifyException(error, signal);
+	}
+}
+
+/**
+ * A 401 from a v2 host means wrong keys or the wrong region. UserByAccessKey.Get answers on
+ * every region's host and names the account's host, so ask it which one it is.
+ */
+async function diagnoseUnauthorized(
+	context: RequestContext,
+	account: Account,
+	baseUrl: string,
+	api: AuthScheme,
+	itemIndex: number,
+): Promise<string> {
+	if (api !== 'v2') {
+		return 'LeadSquared rejected the async API key (x-api-key) or the access keys. Check the Async API Key and Async API Host in the credential.';
+	}
+	try {
+		const user = await whoAmI(context, account, baseUrl, itemIndex);
+		const accountHost = accountHostOf(user);
+		if (accountHost && normaliseBaseUrl(accountHost) !== baseUrl) {
+			const region = regionNameForHost(accountHost);
+			return `The keys are valid but belong to an account on ${accountHost}, not ${baseUrl}. Set API Host in the credential to ${region ?? `Custom: https://${accountHost}`}.`;
+		}
+		return 'The keys are valid, but this user may lack permission for this action. Use an admin user\'s keys.';
+	} catch {
+		return 'Check the access key and secret key (My Account > Settings > API and Webhooks > API Access Keys) and that the key\'s user is still active.';
+	}
+}
+
+function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+function endpointName(path: string): string {
+	return path.replace(/^LeadManagement\.svc\//, '').replace(/^Authentication\.svc\//, '');
+}

@@ -1,0 +1,11 @@
+// n8n-core writes an encryption key into ~/.n8n on first import unless it is pointed elsewhere;
+// tests must never touch the developer's real n8n folder.
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+if (!process.env.N8N_USER_FOLDER?.includes('lsq-test-')) {
+	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'lsq-test-'));
+}
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
+process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
