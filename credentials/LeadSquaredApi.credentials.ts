@@ -112,6 +112,15 @@ export class LeadSquaredApi implements ICredentialType {
 			description:
 				'Your plan\'s API limit (Enterprise 25; Pro and Super plans 10-20). The nodes pace their calls to stay under it and learn the real figure if LeadSquared reports a different one.',
 		},
+		{
+			displayName: 'Max Retry Time (Seconds)',
+			name: 'maxRetrySeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 3600 },
+			default: 120,
+			description:
+				'How long one item may keep retrying calls that LeadSquared throttled or that never reached it, before the item fails. Calls that may have been applied are never retried.',
+		},
 	];
 
 	/**

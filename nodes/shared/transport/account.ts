@@ -6,6 +6,8 @@ import { secretsOf } from './redact';
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
 
+const DEFAULT_MAX_RETRY_SECONDS = 120;
+
 /** The credential as the transport needs it: where to send, how fast, and what to hide. */
 export interface Account {
 	credentials: ICredentialDataDecryptedObject;
@@ -14,6 +16,7 @@ export interface Account {
 	/** Undefined when it follows the API host's region. */
 	configuredAsyncBaseUrl: string | undefined;
 	callsPer5Seconds: number;
+	maxRetryMs: number;
 	secrets: string[];
 	/** Identifies the account in process-wide caches without keeping the key itself. */
 	fingerprint: string;
@@ -23,11 +26,13 @@ export function accountFromCredentials(credentials: ICredentialDataDecryptedObje
 	const apiHost = String(credentials.apiHost ?? AUTO_DETECT_HOST);
 	const asyncHost = String(credentials.asyncApiHost ?? AUTO_DETECT_HOST);
 	const limit = Number(credentials.callsPer5Seconds);
+	const maxRetrySeconds = Number(credentials.maxRetrySeconds ?? DEFAULT_MAX_RETRY_SECONDS);
 	return {
 		credentials,
 		configuredApiBaseUrl: chosenBaseUrl(apiHost, credentials.customApiHost),
 		configuredAsyncBaseUrl: chosenBaseUrl(asyncHost, credentials.customAsyncApiHost),
 		callsPer5Seconds: Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 25,
+		maxRetryMs: (Number.isFinite(maxRetrySeconds) && maxRetrySeconds >= 0 ? maxRetrySeconds : DEFAULT_MAX_RETRY_SECONDS) * 1000,
 		secrets: secretsOf(credentials),
 		fingerprint: createHash('sha256')
 			.update(String(credentials.accessKey ?? ''))

@@ -44,8 +44,6 @@ export interface ApiRequest {
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Gives up on an item once retrying would take longer than this. */
-export const MAX_RETRY_TIME_MS = 120_000;
 const MAX_ATTEMPTS_WITHOUT_THROTTLING = 4;
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -159,7 +157,7 @@ async function sendWithRetries(
 		if (outcome.kind === 'throttled') limiter.throttled(outcome.limit, outcome.windowSeconds);
 		else unthrottledFailures++;
 		const delay = outcome.kind === 'throttled' ? limiter.window : backoffDelay(unthrottledFailures);
-		const outOfTime = Date.now() - startedAt + delay > MAX_RETRY_TIME_MS;
+		const outOfTime = Date.now() - startedAt + delay > account.maxRetryMs;
 
 		if (!retryable || outOfTime || unthrottledFailures >= MAX_ATTEMPTS_WITHOUT_THROTTLING) {
 			const authHint =
