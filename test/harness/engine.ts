@@ -136,9 +136,11 @@ export interface WorkflowInput {
 	/** Items fed to the first node (the workflow's start node). */
 	input: IDataObject[];
 	credentials?: Partial<typeof TEST_CREDENTIALS> & IDataObject;
+	/** Cancels the execution this long after it starts, as the Stop button in n8n does. */
+	cancelAfterMs?: number;
 }
 
-export async function runWorkflow({ nodes, connections, input, credentials }: WorkflowInput): Promise<WorkflowRun> {
+export async function runWorkflow({ nodes, connections, input, credentials, cancelAfterMs }: WorkflowInput): Promise<WorkflowRun> {
 	capturedLogs.length = 0;
 	const data = { ...TEST_CREDENTIALS, ...(credentials ?? {}) };
 	const workflowData: IWorkflowBase = {
@@ -196,8 +198,10 @@ export async function runWorkflow({ nodes, connections, input, credentials }: Wo
 	} as unknown as IRunExecutionData;
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const processing = execution.processRunExecutionData(workflow);
+	const canceller = cancelAfterMs === undefined ? undefined : setTimeout(() => processing.cancel(), cancelAfterMs);
 	const run = await finished;
+	if (canceller) clearTimeout(canceller);
 	return {
 		run,
 		error: run.data.resultData.error,

@@ -29,6 +29,7 @@ const EXCEPTION_HINTS: Array<[RegExp, string]> = [
 	],
 	[/MXInvalidEntity(Reference)?Exception/, 'The lead ID is unknown: it may have been deleted or merged.'],
 	[/MXMandatoryAttributeMissingException/, 'A required value is missing from the request.'],
+	[/request not found|RequestI[dD]/i, 'LeadSquared does not know this request ID. Check that it came from the same account, and the Status Path option.'],
 ];
 
 /** One NodeApiError per failed item, worded for the person reading it in the n8n editor. */
