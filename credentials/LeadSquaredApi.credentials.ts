@@ -14,7 +14,7 @@ import {
 	CUSTOM_HOST,
 	DISCOVERY_BASE_URL,
 } from '../nodes/shared/hosts';
-import { AUTH_SCHEME_HEADER, type AuthScheme } from '../nodes/shared/authScheme';
+import { REQUEST_KIND_HEADER, type AuthScheme } from '../nodes/shared/authScheme';
 
 export class LeadSquaredApi implements ICredentialType {
 	name = 'leadSquaredApi';
@@ -134,8 +134,8 @@ export class LeadSquaredApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) };
-		const scheme = (headers[AUTH_SCHEME_HEADER] as AuthScheme | undefined) ?? 'v2';
-		delete headers[AUTH_SCHEME_HEADER];
+		const scheme = (headers[REQUEST_KIND_HEADER] as AuthScheme | undefined) ?? 'v2';
+		delete headers[REQUEST_KIND_HEADER];
 
 		if (scheme === 'v2') {
 			headers['x-LSQ-AccessKey'] = credentials.accessKey as string;

@@ -19,6 +19,7 @@ export class LeadSquaredWaitForRequest implements INodeType {
 		subtitle: '={{ "up to " + $parameter["maxWaitSeconds"] + " s" }}',
 		description: 'Wait until an async LeadSquared capture or update has finished, then route it by result',
 		defaults: { name: 'Wait for LeadSquared Request' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Succeeded', 'Failed'],

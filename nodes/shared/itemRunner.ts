@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { runPool } from './concurrency';
 
@@ -37,10 +37,11 @@ export async function runItems<Prepared, Result>(
 		try {
 			ready.push({ itemIndex, prepared: await operation.prepare.call(context, itemIndex) });
 		} catch (error) {
-			if (!continueOnFail) throw error;
-			outcomes[itemIndex] = { itemIndex, error };
+			outcomes[itemIndex] = { itemIndex, error: asNodeError(context, error, itemIndex) };
+			if (!continueOnFail) break;
 		}
 	}
+	throwFirstFailureUnless(continueOnFail, outcomes);
 
 	let stopped = false;
 	await runPool(
@@ -51,17 +52,26 @@ export async function runItems<Prepared, Result>(
 			try {
 				outcomes[itemIndex] = { itemIndex, result: await operation.execute.call(context, prepared, itemIndex) };
 			} catch (error) {
-				outcomes[itemIndex] = { itemIndex, error };
+				outcomes[itemIndex] = { itemIndex, error: asNodeError(context, error, itemIndex) };
 				if (!continueOnFail) stopped = true;
 			}
 		},
 		() => stopped,
 	);
 
-	if (!continueOnFail) {
-		// Report the earliest failed item, whichever finished first.
-		const firstFailure = outcomes.find((outcome) => outcome && 'error' in outcome);
-		if (firstFailure && 'error' in firstFailure) throw firstFailure.error;
-	}
+	throwFirstFailureUnless(continueOnFail, outcomes);
 	return outcomes.filter((outcome): outcome is ItemOutcome<Result> => outcome !== undefined);
+}
+
+/** Without Continue On Fail, the earliest failed item (in input order) fails the node. */
+function throwFirstFailureUnless<Result>(continueOnFail: boolean, outcomes: Array<ItemOutcome<Result> | undefined>): void {
+	if (continueOnFail) return;
+	const firstFailure = outcomes.find((outcome) => outcome !== undefined && 'error' in outcome);
+	if (firstFailure && 'error' in firstFailure) throw firstFailure.error;
+}
+
+/** Unexpected errors (bugs included) still reach the user as n8n errors tied to the item. */
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

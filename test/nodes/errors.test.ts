@@ -61,7 +61,7 @@ describe('LeadSquared errors', () => {
 
 		expect(error?.message).toBe('LeadSquared rejected the credentials (401 Unauthorized)');
 		expect(error?.description).toContain('belong to an account on api-in21.leadsquared.com');
-		expect(error?.description).toContain('India, Mumbai');
+		expect(error?.description).toContain('India (Mumbai) (api-in21.leadsquared.com)');
 	});
 
 	it('on 401 with keys that are wrong everywhere says to check the keys', async () => {

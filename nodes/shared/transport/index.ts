@@ -13,7 +13,7 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { AUTH_SCHEME_HEADER, type AuthScheme } from '../authScheme';
+import { REQUEST_KIND_HEADER, type AuthScheme } from '../authScheme';
 import { DISCOVERY_BASE_URL, normaliseBaseUrl, regionNameForHost } from '../hosts';
 import {
 	CREDENTIAL_TYPE,
@@ -208,7 +208,7 @@ async function sendOnce(context: RequestContext, baseUrl: string, request: ApiRe
 		qs: request.qs,
 		body: request.body,
 		json: true,
-		headers: { [AUTH_SCHEME_HEADER]: request.api, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
+		headers: { [REQUEST_KIND_HEADER]: request.api, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
 		timeout: REQUEST_TIMEOUT_MS,
 		// Ask axios to hand every status back instead of throwing, so LeadSquared's own error
 		// text survives and n8n does not re-send a write after a 401.
