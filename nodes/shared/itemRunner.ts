@@ -10,6 +10,16 @@ import { runPool } from './concurrency';
 export interface ItemOperation<Prepared, Result> {
 	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
 	execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Result>;
+	/**
+	 * Optional: handles all valid items together when that beats one by one (Bulk Update merges
+	 * items into shared calls). Returns undefined to fall back to `execute` per item.
+	 */
+	executeAll?(this: IExecuteFunctions, items: Array<PreparedItem<Prepared>>): Promise<Array<ItemOutcome<Result>> | undefined>;
+}
+
+export interface PreparedItem<Prepared> {
+	itemIndex: number;
+	prepared: Prepared;
 }
 
 export type ItemOutcome<Result> = { itemIndex: number; result: Result } | { itemIndex: number; error: Error };
@@ -31,7 +41,7 @@ export async function runItems<Prepared, Result>(
 ): Promise<Array<ItemOutcome<Result>>> {
 	const continueOnFail = context.continueOnFail();
 	const outcomes: Array<ItemOutcome<Result> | undefined> = new Array(itemCount);
-	const ready: Array<{ itemIndex: number; prepared: Prepared }> = [];
+	const ready: Array<PreparedItem<Prepared>> = [];
 
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -43,21 +53,30 @@ export async function runItems<Prepared, Result>(
 	}
 	throwFirstFailureUnless(continueOnFail, outcomes);
 
-	let stopped = false;
-	await runPool(
-		ready.length,
-		concurrency,
-		async (position) => {
-			const { itemIndex, prepared } = ready[position];
-			try {
-				outcomes[itemIndex] = { itemIndex, result: await operation.execute.call(context, prepared, itemIndex) };
-			} catch (error) {
-				outcomes[itemIndex] = { itemIndex, error: asNodeError(context, error, itemIndex) };
-				if (!continueOnFail) stopped = true;
-			}
-		},
-		() => stopped,
-	);
+	const record = (outcome: ItemOutcome<Result>) => {
+		outcomes[outcome.itemIndex] =
+			'error' in outcome ? { itemIndex: outcome.itemIndex, error: asNodeError(context, outcome.error, outcome.itemIndex) } : outcome;
+	};
+	const together = await operation.executeAll?.call(context, ready);
+	if (together) {
+		together.forEach(record);
+	} else {
+		let stopped = false;
+		await runPool(
+			ready.length,
+			concurrency,
+			async (position) => {
+				const { itemIndex, prepared } = ready[position];
+				try {
+					record({ itemIndex, result: await operation.execute.call(context, prepared, itemIndex) });
+				} catch (error) {
+					record({ itemIndex, error });
+					if (!continueOnFail) stopped = true;
+				}
+			},
+			() => stopped,
+		);
+	}
 
 	throwFirstFailureUnless(continueOnFail, outcomes);
 	return outcomes.filter((outcome): outcome is ItemOutcome<Result> => outcome !== undefined);

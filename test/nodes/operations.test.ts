@@ -153,6 +153,46 @@ describe('Bulk Update', () => {
 	});
 });
 
+describe('Bulk Update, combining items', () => {
+	const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+	it('sends items that set the same field and value in shared calls of 50', async () => {
+		const seen: Array<{ LeadIds: string[]; LeadFields: { Value: string } }> = [];
+		nock(API_BASE, V2_AUTH)
+			.post('/v2/LeadManagement.svc/Lead/Bulk/Update', (body) => {
+				seen.push(body);
+				return true;
+			})
+			.times(3)
+			.reply(200, (_uri, body) => ({ Status: 'Success', Message: { AffectedRows: (body as { LeadIds: string[] }).LeadIds.length } }));
+		const { loadWorkflow } = await import('../harness/fixtures');
+		const { runWorkflow } = await import('../harness/engine');
+		const fixture = loadWorkflow('bulk-update');
+		const node = {
+			...fixture.nodes[0],
+			parameters: { ...fixture.nodes[0].parameters, value: '={{ $json.city }}', options: { mergeItems: true } },
+		};
+		const input = [
+			{ ids: Array.from({ length: 30 }, (_, n) => id(n)), city: 'Pune' },
+			{ ids: Array.from({ length: 30 }, (_, n) => id(30 + n)), city: 'Pune' },
+			{ ids: [id(500)], city: 'Delhi' },
+			{ ids: Array.from({ length: 30 }, (_, n) => id(60 + n)), city: 'Pune' },
+		];
+
+		const run = await runWorkflow({ nodes: [node], connections: {}, input });
+		const output = run.outputs(node.name)[0];
+
+		expect(run.error).toBeUndefined();
+		const puneCalls = seen.filter((body) => body.LeadFields.Value === 'Pune').map((body) => body.LeadIds.length).sort();
+		expect(puneCalls).toEqual([40, 50]);
+		expect(seen.filter((body) => body.LeadFields.Value === 'Delhi').map((body) => body.LeadIds)).toEqual([[id(500)]]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json).toMatchObject({ leadCount: 30, value: 'Pune', sharedCalls: 1, sharedCallsAffectedRows: 50 });
+		expect(output[1].json).toMatchObject({ leadCount: 30, sharedCalls: 2, sharedCallsAffectedRows: 90 });
+		expect(output[2].json).toMatchObject({ leadCount: 1, value: 'Delhi', sharedCalls: 1, sharedCallsAffectedRows: 1 });
+	});
+});
+
 describe('Capture', () => {
 	it('posts JSON-mode fields with SearchBy to Lead.Capture with LeadUpdateBehavior', async () => {
 		nock(API_BASE, V2_AUTH)
