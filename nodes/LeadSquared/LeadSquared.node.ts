@@ -7,6 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import * as lead from './actions/lead';
+import { getCustomFieldSets, getLeadFields } from './methods/loadOptions';
+import { getLeadFieldMapping } from './methods/resourceMapping';
 import { router } from './actions/router';
 
 export class LeadSquared implements INodeType {
@@ -34,6 +36,11 @@ export class LeadSquared implements INodeType {
 			},
 			...lead.description,
 		],
+	};
+
+	methods = {
+		loadOptions: { getLeadFields, getCustomFieldSets },
+		resourceMapping: { getLeadFieldMapping },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

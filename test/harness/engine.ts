@@ -3,7 +3,7 @@
  * a credentials helper that applies the credential's own `authenticate`, so header and
  * query-string placement of the keys is exercised exactly as n8n does it.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	LoggerProxy,
@@ -142,8 +142,7 @@ export interface WorkflowInput {
 
 export async function runWorkflow({ nodes, connections, input, credentials, cancelAfterMs }: WorkflowInput): Promise<WorkflowRun> {
 	capturedLogs.length = 0;
-	const data = { ...TEST_CREDENTIALS, ...(credentials ?? {}) };
-	const workflowData: IWorkflowBase = {
+	const workflowData = {
 		id: 'test-workflow',
 		name: 'test',
 		active: false,
@@ -154,33 +153,10 @@ export async function runWorkflow({ nodes, connections, input, credentials, canc
 		connections,
 		settings: {},
 	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({
-		id: workflowData.id,
-		nodes,
-		connections,
-		active: false,
-		nodeTypes,
-		settings: {},
-	});
-
+	const workflow = buildWorkflow(nodes, connections);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(data),
-		hooks,
-		executionId: 'test-execution',
-		restApiUrl: '',
-		instanceBaseUrl: '',
-		formWaitingBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		executeWorkflow: async () => ({ data: [], executionId: '' }),
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData(credentials, hooks);
 
 	const startNode = nodes[0];
 	const runExecutionData = {
@@ -208,6 +184,45 @@ export async function runWorkflow({ nodes, connections, input, credentials, canc
 		logs: [...capturedLogs],
 		outputs: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.map((items) => items ?? []) ?? [],
 	};
+}
+
+function buildWorkflow(nodes: INode[], connections: IConnections): Workflow {
+	return new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes, settings: {} });
+}
+
+function buildAdditionalData(credentials: WorkflowInput['credentials'], hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...(credentials ?? {}) }),
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: '',
+		instanceBaseUrl: '',
+		formWaitingBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** What the editor uses to fill dropdowns and the field mapper: the real load-options context. */
+export function loadOptionsContext(parameters: IDataObject, credentials?: WorkflowInput['credentials']): LoadOptionsContext {
+	const node = {
+		id: 'node-under-test',
+		name: 'Node',
+		type: LEAD_NODE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { leadSquaredApi: { id: '1', name: 'LeadSquared account' } },
+	} as unknown as INode;
+	// The editor sends the node's current parameters along with every load-options request.
+	const additionalData = { ...buildAdditionalData(credentials), currentNodeParameters: parameters };
+	return new LoadOptionsContext(buildWorkflow([node], {}), node, additionalData as IWorkflowExecuteAdditionalData, 'parameters');
 }
 
 export interface SingleNodeRun {

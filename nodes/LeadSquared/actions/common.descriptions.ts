@@ -15,17 +15,58 @@ export const leadIdField: INodeProperties = {
 	description: 'The lead\'s ID (ProspectID), for example from a previous Create or Update step',
 };
 
-export const leadFieldsFields: INodeProperties[] = [
-	{
-		displayName: 'Lead Fields Input',
-		name: 'fieldsInput',
-		type: 'options',
-		options: [
-			{ name: 'Define Below', value: 'list', description: 'Pick each field and its value' },
-			{ name: 'JSON', value: 'json', description: 'Send fields from a JSON object or array, for example from an expression' },
-		],
-		default: 'list',
-	},
+/**
+ * How the user enters lead fields: the resource mapper (fields listed from the account, for
+ * most people), a list of name/value rows, or JSON (for power users and expressions).
+ * `mapperMode` is `upsert` where a match field (LeadSquared's SearchBy) can be chosen.
+ */
+export function leadFieldsFields(mapperMode: 'upsert' | 'add'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Lead Fields Input',
+			name: 'fieldsInput',
+			type: 'options',
+			options: [
+				{
+					name: 'Map Fields',
+					value: 'mapper',
+					description: 'Pick from your account\'s lead fields, or map input fields with the same names automatically',
+				},
+				{ name: 'Field List', value: 'list', description: 'Add field name and value pairs' },
+				{ name: 'JSON', value: 'json', description: 'Send fields from a JSON object or array, for example from an expression' },
+			],
+			default: 'mapper',
+		},
+		{
+			displayName: 'Lead Fields',
+			name: 'columns',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			required: true,
+			typeOptions: {
+				loadOptionsDependsOn: ['operation'],
+				resourceMapper: {
+					resourceMapperMethod: 'getLeadFieldMapping',
+					mode: mapperMode,
+					fieldWords: { singular: 'field', plural: 'fields' },
+					addAllFields: false,
+					multiKeyMatch: false,
+					supportAutoMap: true,
+					matchingFieldsLabels: {
+						title: 'Search By',
+						description: 'The unique field that identifies an existing lead. Leave empty for LeadSquared\'s default (email address, then phone).',
+						hint: 'Phone numbers match only when written exactly as stored, e.g. +91-9999999999',
+					},
+				},
+			},
+			displayOptions: { show: { fieldsInput: ['mapper'] } },
+		},
+		...listAndJsonFields,
+	];
+}
+
+const listAndJsonFields: INodeProperties[] = [
 	{
 		displayName: 'Lead Fields',
 		name: 'leadFields',
@@ -40,12 +81,12 @@ export const leadFieldsFields: INodeProperties[] = [
 				name: 'fields',
 				values: [
 					{
-						displayName: 'Field Name',
+						displayName: 'Field Name or ID',
 						name: 'attribute',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getLeadFields' },
 						default: '',
-						placeholder: 'e.g. EmailAddress or mx_City',
-						description: 'The field\'s schema name in LeadSquared. Custom fields start with mx_.',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 					{
 						displayName: 'Value',
@@ -73,11 +114,12 @@ export const leadFieldsFields: INodeProperties[] = [
 				name: 'sets',
 				values: [
 					{
-						displayName: 'Field Set Name',
+						displayName: 'Field Set Name or ID',
 						name: 'attribute',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFieldSets' },
 						default: '',
-						placeholder: 'e.g. mx_KYC',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 					{
 						displayName: 'Value',
@@ -141,6 +183,7 @@ export const searchByField: INodeProperties = {
 	],
 	default: 'default',
 	description: 'Which field identifies an existing lead. It must be one of the fields sent.',
+	displayOptions: { hide: { fieldsInput: ['mapper'] } },
 };
 
 export const searchByOtherField: INodeProperties = {
@@ -150,7 +193,7 @@ export const searchByOtherField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. mx_Customer_ID',
 	description: 'Schema name of a field marked unique in LeadSquared',
-	displayOptions: { show: { searchBy: ['other'] } },
+	displayOptions: { show: { searchBy: ['other'] }, hide: { fieldsInput: ['mapper'] } },
 };
 
 export const postUpdatedLeadOption: INodeProperties = {

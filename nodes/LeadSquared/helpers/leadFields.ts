@@ -1,4 +1,4 @@
-import { jsonParse, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { jsonParse, type IDataObject, type IExecuteFunctions, type ResourceMapperValue } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/validation';
 
@@ -26,8 +26,9 @@ const SEARCH_BY = 'SearchBy';
  * as a rejected request.
  */
 export function readLeadAttributes(this: IExecuteFunctions, itemIndex: number): LeadAttribute[] {
-	const mode = this.getNodeParameter('fieldsInput', itemIndex, 'list') as string;
-	const attributes = mode === 'json' ? fromJson.call(this, itemIndex) : fromList.call(this, itemIndex);
+	const mode = inputMode.call(this, itemIndex);
+	const attributes =
+		mode === 'json' ? fromJson.call(this, itemIndex) : mode === 'mapper' ? fromMapper.call(this, itemIndex) : fromList.call(this, itemIndex);
 
 	if (attributes.length === 0) {
 		throw invalidInput(
@@ -35,11 +36,41 @@ export function readLeadAttributes(this: IExecuteFunctions, itemIndex: number): 
 			itemIndex,
 			mode === 'json' ? 'Lead Fields (JSON)' : 'Lead Fields',
 			'no fields to send',
-			'Add at least one field, for example EmailAddress.',
+			mode === 'mapper'
+				? 'Fill in at least one field, or with "Map Automatically" give the input item fields named like LeadSquared\'s schema names.'
+				: 'Add at least one field, for example EmailAddress.',
 		);
 	}
 	rejectDuplicates.call(this, itemIndex, attributes);
 	return attributes;
+}
+
+function inputMode(this: IExecuteFunctions, itemIndex: number): string {
+	return this.getNodeParameter('fieldsInput', itemIndex, 'mapper') as string;
+}
+
+function mapperValue(this: IExecuteFunctions, itemIndex: number): ResourceMapperValue {
+	return this.getNodeParameter('columns', itemIndex, { mappingMode: 'defineBelow', value: null }) as ResourceMapperValue;
+}
+
+/**
+ * "Map Each Field Below" sends the values the user set; "Map Automatically" sends the input
+ * item's properties whose names are lead fields of the account (others are left out, since
+ * LeadSquared rejects the whole lead for one unknown field name).
+ */
+function fromMapper(this: IExecuteFunctions, itemIndex: number): LeadAttribute[] {
+	const columns = mapperValue.call(this, itemIndex);
+	let values: IDataObject;
+	if (columns.mappingMode === 'autoMapInputData') {
+		const known = new Set((columns.schema ?? []).filter((field) => !field.removed).map((field) => field.id));
+		const item = this.getInputData()[itemIndex]?.json ?? {};
+		values = Object.fromEntries(Object.entries(item).filter(([name]) => known.has(name)));
+	} else {
+		values = (columns.value ?? {}) as IDataObject;
+	}
+	return Object.entries(values)
+		.filter(([, value]) => value !== null && value !== undefined)
+		.map(([name, value]) => toAttribute.call(this, itemIndex, `Lead Fields, "${name}"`, name, value));
 }
 
 function fromList(this: IExecuteFunctions, itemIndex: number): LeadAttribute[] {
@@ -135,6 +166,10 @@ function toValue(this: IExecuteFunctions, itemIndex: number, where: string, valu
 	}
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	if (value instanceof Date) return toLeadSquaredDate(value);
+	// Luxon DateTime, which n8n uses for dates in expressions and in the field mapper.
+	if (typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+		return toLeadSquaredDate((value as { toJSDate: () => Date }).toJSDate());
+	}
 	throw invalidInput(this.getNode(), itemIndex, where, `the value must be text, a number or true/false, not ${describeType(value)}`, 'Map a single property, or join list values into one text.');
 }
 
@@ -159,10 +194,8 @@ function rejectDuplicates(this: IExecuteFunctions, itemIndex: number, attributes
  * must, and it must name a field this request sends, or LeadSquared has nothing to match on.
  */
 export function withSearchBy(this: IExecuteFunctions, itemIndex: number, attributes: LeadAttribute[]): LeadAttribute[] {
-	const choice = this.getNodeParameter('searchBy', itemIndex, 'default') as string;
-	if (choice === 'default') return attributes;
-	const field =
-		choice === 'other' ? String(this.getNodeParameter('searchByField', itemIndex, '') ?? '').trim() : choice;
+	const field = searchByChoice.call(this, itemIndex);
+	if (field === undefined) return attributes;
 	if (field === '') {
 		throw invalidInput(this.getNode(), itemIndex, 'Search By Field Name', 'is empty', 'Enter the schema name of a unique field.');
 	}
@@ -171,6 +204,14 @@ export function withSearchBy(this: IExecuteFunctions, itemIndex: number, attribu
 		throw invalidInput(this.getNode(), itemIndex, 'Search By', `searches by ${field}, but no ${field} value is sent`, `Add ${field} to the lead fields, or choose another Search By.`);
 	}
 	return [...attributes, { Attribute: SEARCH_BY, Value: sent.Attribute }];
+}
+
+/** The field to search by, or undefined for LeadSquared's default matching. */
+function searchByChoice(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	if (inputMode.call(this, itemIndex) === 'mapper') return mapperValue.call(this, itemIndex).matchingColumns?.[0];
+	const choice = this.getNodeParameter('searchBy', itemIndex, 'default') as string;
+	if (choice === 'default') return undefined;
+	return choice === 'other' ? String(this.getNodeParameter('searchByField', itemIndex, '') ?? '').trim() : choice;
 }
 
 function describeType(value: unknown): string {

@@ -26,13 +26,14 @@ const properties: INodeProperties[] = [
 			'Any number of lead IDs, separated by commas, spaces or new lines, or a list from an expression. They are sent in calls of 50, as LeadSquared requires.',
 	},
 	{
-		displayName: 'Field Name',
+		displayName: 'Field Name or ID',
 		name: 'attribute',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLeadFields' },
 		required: true,
 		default: '',
-		placeholder: 'e.g. mx_City',
-		description: 'Schema name of the one field to set on every lead',
+		description:
+			'The one field to set on every lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Value',

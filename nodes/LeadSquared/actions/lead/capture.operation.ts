@@ -6,7 +6,7 @@ import { leadFieldsFields, searchByField, searchByOtherField } from '../common.d
 import { leadIdOf, messageOf, sendAndShape } from '../sendAndShape';
 
 const properties: INodeProperties[] = [
-	...leadFieldsFields,
+	...leadFieldsFields('upsert'),
 	searchByField,
 	searchByOtherField,
 	{

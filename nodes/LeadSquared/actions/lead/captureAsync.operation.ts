@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	...leadFieldsFields,
+	...leadFieldsFields('upsert'),
 	searchByField,
 	searchByOtherField,
 ];

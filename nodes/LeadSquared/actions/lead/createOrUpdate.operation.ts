@@ -6,7 +6,7 @@ import { leadFieldsFields, postUpdatedLeadOption, searchByField, searchByOtherFi
 import { leadIdOf, messageOf, sendAndShape } from '../sendAndShape';
 
 const properties: INodeProperties[] = [
-	...leadFieldsFields,
+	...leadFieldsFields('upsert'),
 	searchByField,
 	searchByOtherField,
 	{

@@ -8,7 +8,7 @@ import { messageOf, sendAndShape } from '../sendAndShape';
 
 const properties: INodeProperties[] = [
 	leadIdField,
-	...leadFieldsFields,
+	...leadFieldsFields('add'),
 	{
 		displayName: 'Options',
 		name: 'options',

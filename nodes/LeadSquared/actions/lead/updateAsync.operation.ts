@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	leadIdField,
-	...leadFieldsFields,
+	...leadFieldsFields('add'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,0 +1,23 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { CUSTOM_FIELD_SET_TYPE, leadFields } from './leadMetadata';
+
+/** Every lead field except custom field sets, labelled by display name, valued by schema name. */
+export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await leadFields.call(this, { withOptionSets: false });
+	return fields
+		.filter((field) => field.DataType !== CUSTOM_FIELD_SET_TYPE)
+		.map((field) => ({
+			name: field.DisplayName && field.DisplayName !== field.SchemaName ? `${field.DisplayName} (${field.SchemaName})` : field.SchemaName,
+			value: field.SchemaName,
+			description: [field.DataType, field.IsMandatory ? 'mandatory' : undefined].filter(Boolean).join(', '),
+		}));
+}
+
+/** Only the custom field sets (custom objects such as mx_KYC). */
+export async function getCustomFieldSets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await leadFields.call(this, { withOptionSets: false });
+	return fields
+		.filter((field) => field.DataType === CUSTOM_FIELD_SET_TYPE)
+		.map((field) => ({ name: field.DisplayName ?? field.SchemaName, value: field.SchemaName }));
+}
