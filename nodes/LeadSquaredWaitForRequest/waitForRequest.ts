@@ -25,6 +25,7 @@ interface Routed {
 // Items wait side by side; status calls still go through the account's rate limiter.
 const ITEM_CONCURRENCY = 25;
 const BACKOFF_FACTOR = 1.5;
+const MAX_WAIT_LIMIT_SECONDS = 900;
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PollPlan> {
 	const query = readStatusQuery.call(this, itemIndex);
@@ -39,6 +40,15 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Poll
 		if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
 			throw invalidInput(this.getNode(), itemIndex, field, 'must be a number above 0');
 		}
+	}
+	if (maxWaitSeconds > MAX_WAIT_LIMIT_SECONDS) {
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Max Wait (Seconds)',
+			`${maxWaitSeconds} is more than ${MAX_WAIT_LIMIT_SECONDS}`,
+			'Longer waits keep the execution running for too long; loop with Get Request Status, an If node and n8n\'s Wait node instead.',
+		);
 	}
 	await assertAsyncConfigured.call(this, itemIndex);
 	return {

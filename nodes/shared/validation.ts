@@ -19,7 +19,10 @@ export function isGuid(value: string): boolean {
 }
 
 export function requireGuid(node: INode, itemIndex: number, field: string, value: unknown, what: string): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		throw invalidInput(node, itemIndex, field, `must be text, not ${describeType(value)}`, `Map the ${what} itself, for example {{ $json.id }}.`);
+	}
+	const text = (value ?? '').trim();
 	if (text === '') throw invalidInput(node, itemIndex, field, 'is empty', `Enter the ${what}, or map it from a previous node.`);
 	if (!isGuid(text)) {
 		throw invalidInput(
@@ -31,4 +34,10 @@ export function requireGuid(node: INode, itemIndex: number, field: string, value
 		);
 	}
 	return text;
+}
+
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

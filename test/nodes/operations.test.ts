@@ -255,7 +255,7 @@ describe('Capture (Async)', () => {
 	it('fails before sending anything when the credential has no async API key', async () => {
 		const { error } = await runFixture('capture-async', { credentials: { asyncApiKey: '' } });
 
-		expect(error?.message).toBe('The credential has no Async API Key (x-api-key)');
+		expect(error?.message).toBe('Async API Key (x-api-key) in the credential (item 0): is empty');
 	});
 
 	it('derives the async host from the API host\'s region', async () => {

@@ -1,6 +1,6 @@
 import { jsonParse, type IDataObject, type IExecuteFunctions, type ResourceMapperValue } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/validation';
+import { describeType, invalidInput } from '../../shared/validation';
 
 /** One entry of LeadSquared's request body: `{ Attribute, Value }`, plus `Fields` for custom field sets. */
 export interface LeadAttribute extends IDataObject {
@@ -214,8 +214,3 @@ function searchByChoice(this: IExecuteFunctions, itemIndex: number): string | un
 	return choice === 'other' ? String(this.getNodeParameter('searchByField', itemIndex, '') ?? '').trim() : choice;
 }
 
-function describeType(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}

@@ -23,6 +23,7 @@ import {
 	type Account,
 } from './account';
 import { classifyException, classifyResponse, type Outcome } from './classify';
+import { invalidInput } from '../validation';
 import { failureToError } from './errors';
 import { limiterFor, sleepUnlessAborted } from './rateLimiter';
 import { redact } from './redact';
@@ -79,21 +80,25 @@ async function baseUrlFor(context: RequestContext, account: Account, api: AuthSc
 	if (api === 'v2') return await v2BaseUrl(context, account, itemIndex);
 
 	if (!account.credentials.asyncApiKey) {
-		throw new NodeOperationError(context.getNode(), 'The credential has no Async API Key (x-api-key)', {
+		throw invalidInput(
+			context.getNode(),
 			itemIndex,
-			description:
-				'Async operations and request status checks need the x-api-key that LeadSquared issues for its async API. Add it to the LeadSquared credential, or use the sync operation instead.',
-		});
+			'Async API Key (x-api-key) in the credential',
+			'is empty',
+			'Async operations and request status checks need the x-api-key that LeadSquared issues for its async API. Add it to the LeadSquared credential, or use the sync operation instead.',
+		);
 	}
 	if (account.configuredAsyncBaseUrl) return account.configuredAsyncBaseUrl;
 	const v2 = await v2BaseUrl(context, account, itemIndex);
 	const asyncBase = asyncBaseUrlFor(v2);
 	if (!asyncBase) {
-		throw new NodeOperationError(context.getNode(), `No async API host is documented for ${v2}`, {
+		throw invalidInput(
+			context.getNode(),
 			itemIndex,
-			description:
-				'LeadSquared documents async hosts only for the Singapore, United States and India (Mumbai) regions. Choose "Custom" as Async API Host in the credential and enter the host LeadSquared gave you.',
-		});
+			'Async API Host in the credential',
+			`LeadSquared documents no async host for the region of ${v2}`,
+			'LeadSquared documents async hosts only for the Singapore, United States and India (Mumbai) regions. Choose "Custom" as Async API Host in the credential and enter the host LeadSquared gave you.',
+		);
 	}
 	return asyncBase;
 }
