@@ -113,6 +113,14 @@ export class LeadSquaredApi implements ICredentialType {
 				'Your plan\'s API limit (Enterprise 25; Pro and Super plans 10-20). The nodes pace their calls to stay under it and learn the real figure if LeadSquared reports a different one.',
 		},
 		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 60,
+			description: 'How long to wait for LeadSquared to answer one call',
+		},
+		{
 			displayName: 'Max Retry Time (Seconds)',
 			name: 'maxRetrySeconds',
 			type: 'number',

@@ -7,6 +7,7 @@ import { secretsOf } from './redact';
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
 
 const DEFAULT_MAX_RETRY_SECONDS = 120;
+const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** The credential as the transport needs it: where to send, how fast, and what to hide. */
 export interface Account {
@@ -17,6 +18,7 @@ export interface Account {
 	configuredAsyncBaseUrl: string | undefined;
 	callsPer5Seconds: number;
 	maxRetryMs: number;
+	timeoutMs: number;
 	secrets: string[];
 	/** Identifies the account in process-wide caches without keeping the key itself. */
 	fingerprint: string;
@@ -27,12 +29,14 @@ export function accountFromCredentials(credentials: ICredentialDataDecryptedObje
 	const asyncHost = String(credentials.asyncApiHost ?? AUTO_DETECT_HOST);
 	const limit = Number(credentials.callsPer5Seconds);
 	const maxRetrySeconds = Number(credentials.maxRetrySeconds ?? DEFAULT_MAX_RETRY_SECONDS);
+	const timeoutSeconds = Number(credentials.requestTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
 	return {
 		credentials,
 		configuredApiBaseUrl: chosenBaseUrl(apiHost, credentials.customApiHost),
 		configuredAsyncBaseUrl: chosenBaseUrl(asyncHost, credentials.customAsyncApiHost),
 		callsPer5Seconds: Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 25,
 		maxRetryMs: (Number.isFinite(maxRetrySeconds) && maxRetrySeconds >= 0 ? maxRetrySeconds : DEFAULT_MAX_RETRY_SECONDS) * 1000,
+		timeoutMs: (Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
 		secrets: secretsOf(credentials),
 		fingerprint: createHash('sha256')
 			.update(String(credentials.accessKey ?? ''))

@@ -46,7 +46,6 @@ export interface ApiRequest {
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 const MAX_ATTEMPTS_WITHOUT_THROTTLING = 4;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function leadSquaredRequest<T = IDataObject>(
 	this: RequestContext,
@@ -152,7 +151,7 @@ async function sendWithRetries(
 	for (;;) {
 		await limiter.acquire(signal);
 		attempts++;
-		const outcome = await sendOnce(context, baseUrl, request, signal);
+		const outcome = await sendOnce(context, baseUrl, request, account.timeoutMs, signal);
 		if (outcome.kind === 'ok') return outcome.body;
 		if (outcome.kind === 'cancelled') {
 			throw new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex });
@@ -205,7 +204,13 @@ function backoffDelay(failures: number): number {
 	return base / 2 + Math.random() * (base / 2);
 }
 
-async function sendOnce(context: RequestContext, baseUrl: string, request: ApiRequest, signal?: AbortSignal): Promise<Outcome> {
+async function sendOnce(
+	context: RequestContext,
+	baseUrl: string,
+	request: ApiRequest,
+	timeoutMs: number,
+	signal?: AbortSignal,
+): Promise<Outcome> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: baseUrl,
@@ -214,7 +219,7 @@ async function sendOnce(context: RequestContext, baseUrl: string, request: ApiRe
 		body: request.body,
 		json: true,
 		headers: { [REQUEST_KIND_HEADER]: request.api, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: timeoutMs,
 		// Ask axios to hand every status back instead of throwing, so LeadSquared's own error
 		// text survives and n8n does not re-send a write after a 401.
 		ignoreHttpStatusErrors: true,
