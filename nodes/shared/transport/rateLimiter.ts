@@ -18,10 +18,14 @@ export class RateLimiter {
 	constructor(
 		private configuredLimit: number,
 		private windowMs: number,
-		/** Extra spacing that absorbs network jitter between our clock and LeadSquared's. */
-		private readonly marginMs: number,
+		/** Share of the window added as spacing, to absorb jitter between our clock and LeadSquared's. */
+		private readonly marginFraction: number,
 		private readonly now: () => number = Date.now,
 	) {}
+
+	private get marginMs(): number {
+		return Math.ceil(this.windowMs * this.marginFraction);
+	}
 
 	get limit(): number {
 		return this.learnedLimit ?? this.configuredLimit;
@@ -99,13 +103,14 @@ export async function sleepUnlessAborted(ms: number, signal?: AbortSignal): Prom
 const limiters = new Map<string, RateLimiter>();
 
 export const RATE_WINDOW_MS = 5000;
-export const RATE_MARGIN_MS = 100;
+/** 2% of the window: 100 ms on LeadSquared's 5-second window. */
+export const RATE_MARGIN_FRACTION = 0.02;
 
 /** One limiter per account and host for the whole process. */
 export function limiterFor(accountKey: string, limit: number): RateLimiter {
 	let limiter = limiters.get(accountKey);
 	if (!limiter) {
-		limiter = new RateLimiter(limit, RATE_WINDOW_MS, RATE_MARGIN_MS);
+		limiter = new RateLimiter(limit, RATE_WINDOW_MS, RATE_MARGIN_FRACTION);
 		limiters.set(accountKey, limiter);
 	}
 	limiter.configure(limit);
