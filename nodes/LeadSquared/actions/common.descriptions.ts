@@ -5,6 +5,23 @@ import type { INodeProperties } from 'n8n-workflow';
  * `updateDisplayOptions` scopes them to that operation.
  */
 
+/** A dropdown of the account's fields that also takes a schema name from an expression. */
+export function fieldNamePicker(displayName: string, loadOptionsMethod: string): INodeProperties {
+	return {
+		displayName,
+		name: 'attribute',
+		type: 'options',
+		typeOptions: { loadOptionsMethod },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
+/** The "Options" collection every operation puts its optional settings in. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 export const leadIdField: INodeProperties = {
 	displayName: 'Lead ID',
 	name: 'leadId',
@@ -80,14 +97,7 @@ const listAndJsonFields: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'fields',
 				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'attribute',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getLeadFields' },
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
+					fieldNamePicker('Field Name or ID', 'getLeadFields'),
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -113,14 +123,7 @@ const listAndJsonFields: INodeProperties[] = [
 				displayName: 'Custom Field Set',
 				name: 'sets',
 				values: [
-					{
-						displayName: 'Field Set Name or ID',
-						name: 'attribute',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFieldSets' },
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
+					fieldNamePicker('Field Set Name or ID', 'getCustomFieldSets'),
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -195,6 +198,9 @@ export const searchByOtherField: INodeProperties = {
 	description: 'Schema name of a field marked unique in LeadSquared',
 	displayOptions: { show: { searchBy: ['other'] }, hide: { fieldsInput: ['mapper'] } },
 };
+
+/** Search By and, when "Other Unique Field" is chosen, its name. */
+export const searchByFields: INodeProperties[] = [searchByField, searchByOtherField];
 
 export const postUpdatedLeadOption: INodeProperties = {
 	displayName: 'Trigger Lead Update Automations',

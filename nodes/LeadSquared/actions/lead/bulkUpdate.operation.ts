@@ -5,6 +5,7 @@ import type { ItemOutcome, PreparedItem } from '../../../shared/itemRunner';
 import { leadSquaredRequest } from '../../../shared/transport';
 import { invalidInput, requireGuid } from '../../../shared/validation';
 import { toAttribute } from '../../helpers/leadFields';
+import { fieldNamePicker, optionsCollection } from '../common.descriptions';
 import { messageOf } from '../sendAndShape';
 
 /** LeadSquared's documented maximum of lead IDs per Bulk Update call. */
@@ -25,16 +26,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Any number of lead IDs, separated by commas, spaces or new lines, or a list from an expression. They are sent in calls of 50, as LeadSquared requires.',
 	},
-	{
-		displayName: 'Field Name or ID',
-		name: 'attribute',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getLeadFields' },
-		required: true,
-		default: '',
-		description:
-			'The one field to set on every lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	{ ...fieldNamePicker('Field Name or ID', 'getLeadFields'), required: true },
 	{
 		displayName: 'Value',
 		name: 'value',
@@ -42,13 +34,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The value to set. Leave empty to clear the field.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	optionsCollection([
 			{
 				displayName: 'Combine Items Into Shared Calls',
 				name: 'mergeItems',
@@ -66,8 +52,7 @@ const properties: INodeProperties[] = [
 				description:
 					'With Object Types enabled, also move the leads to this lead type. LeadSquared allows changing it from OT_0 only once.',
 			},
-		],
-	},
+		]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['bulkUpdate'] } }, properties);

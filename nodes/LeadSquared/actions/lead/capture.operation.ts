@@ -2,20 +2,13 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import type { ApiRequest } from '../../../shared/transport';
 import { readLeadAttributes, withSearchBy } from '../../helpers/leadFields';
-import { leadFieldsFields, searchByField, searchByOtherField } from '../common.descriptions';
+import { leadFieldsFields, searchByFields, optionsCollection } from '../common.descriptions';
 import { leadIdOf, messageOf, sendAndShape } from '../sendAndShape';
 
 const properties: INodeProperties[] = [
 	...leadFieldsFields('upsert'),
-	searchByField,
-	searchByOtherField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	...searchByFields,
+	optionsCollection([
 			{
 				displayName: 'When the Lead Exists',
 				name: 'leadUpdateBehavior',
@@ -29,8 +22,7 @@ const properties: INodeProperties[] = [
 				default: 'default',
 				description: 'What capture does with a lead that already exists (LeadSquared\'s LeadUpdateBehavior)',
 			},
-		],
-	},
+		]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['capture'] } }, properties);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { assertAsyncConfigured, type ApiRequest } from '../../../shared/transport';
-import { leadFieldsFields, searchByField, searchByOtherField } from '../common.descriptions';
+import { leadFieldsFields, searchByFields } from '../common.descriptions';
 import { sendAndShape } from '../sendAndShape';
 import { captureBody } from './capture.operation';
 
@@ -14,8 +14,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...leadFieldsFields('upsert'),
-	searchByField,
-	searchByOtherField,
+	...searchByFields,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['captureAsync'] } }, properties);

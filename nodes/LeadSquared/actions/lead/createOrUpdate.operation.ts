@@ -2,21 +2,13 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import type { ApiRequest } from '../../../shared/transport';
 import { readLeadAttributes, withSearchBy } from '../../helpers/leadFields';
-import { leadFieldsFields, postUpdatedLeadOption, searchByField, searchByOtherField } from '../common.descriptions';
+import { leadFieldsFields, postUpdatedLeadOption, searchByFields, optionsCollection } from '../common.descriptions';
 import { leadIdOf, messageOf, sendAndShape } from '../sendAndShape';
 
 const properties: INodeProperties[] = [
 	...leadFieldsFields('upsert'),
-	searchByField,
-	searchByOtherField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [postUpdatedLeadOption],
-	},
+	...searchByFields,
+	optionsCollection([postUpdatedLeadOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['createOrUpdate'] } }, properties);

@@ -3,18 +3,12 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { requestIdField, requestTypeField, statusPathOption } from '../../../shared/descriptions/asyncRequest';
 import { normaliseStatus, readStatusQuery, type StatusQuery } from '../../../shared/requestStatus';
 import { assertAsyncConfigured, leadSquaredRequest } from '../../../shared/transport';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	requestIdField,
 	requestTypeField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [statusPathOption],
-	},
+	optionsCollection([statusPathOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getRequestStatus'] } }, properties);

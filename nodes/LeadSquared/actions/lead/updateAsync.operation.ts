@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { assertAsyncConfigured, type ApiRequest } from '../../../shared/transport';
 import { requireGuid } from '../../../shared/validation';
 import { readLeadAttributes } from '../../helpers/leadFields';
-import { leadFieldsFields, leadIdField, postUpdatedLeadOption } from '../common.descriptions';
+import { leadFieldsFields, leadIdField, postUpdatedLeadOption, optionsCollection } from '../common.descriptions';
 import { sendAndShape } from '../sendAndShape';
 
 const properties: INodeProperties[] = [
@@ -16,14 +16,7 @@ const properties: INodeProperties[] = [
 	},
 	leadIdField,
 	...leadFieldsFields('add'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [postUpdatedLeadOption],
-	},
+	optionsCollection([postUpdatedLeadOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['updateAsync'] } }, properties);
