@@ -255,7 +255,7 @@ async function diagnoseUnauthorized(
 	try {
 		const user = await whoAmI(context, account, baseUrl, itemIndex);
 		const accountHost = accountHostOf(user);
-		if (accountHost && normaliseBaseUrl(accountHost) !== baseUrl) {
+		if (accountHost && hostOf(accountHost) !== hostOf(baseUrl)) {
 			const region = regionNameForHost(accountHost);
 			return `The keys are valid but belong to an account on ${accountHost}, not ${baseUrl}. Set API Host in the credential to ${region ?? `Custom: https://${accountHost}`}.`;
 		}
@@ -263,6 +263,10 @@ async function diagnoseUnauthorized(
 	} catch {
 		return 'Check the access key and secret key (My Account > Settings > API and Webhooks > API Access Keys) and that the key\'s user is still active.';
 	}
+}
+
+function hostOf(urlOrHost: string): string {
+	return urlOrHost.replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
 }
 
 function cancelSignalOf(context: RequestContext): AbortSignal | undefined {

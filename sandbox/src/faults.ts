@@ -1,0 +1,77 @@
+import type { FaultOptions } from './options';
+
+export type FaultKind = 'throttle' | 'error500' | 'html500' | 'reset' | 'malformed' | 'slow' | 'lostResponse';
+
+const KINDS: Array<[FaultKind, keyof FaultOptions]> = [
+	['throttle', 'share429'],
+	['error500', 'share500'],
+	['html500', 'shareHtml500'],
+	['reset', 'shareReset'],
+	['malformed', 'shareMalformed'],
+	['slow', 'shareSlow'],
+	['lostResponse', 'shareLostResponse'],
+];
+
+/** mulberry32: small, seeded, so a fault run can be repeated exactly. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Decides, call by call, which fault (if any) to inject. */
+export class FaultPicker {
+	private random: () => number;
+
+	readonly injected: Record<FaultKind, number> = {
+		throttle: 0,
+		error500: 0,
+		html500: 0,
+		reset: 0,
+		malformed: 0,
+		slow: 0,
+		lostResponse: 0,
+	};
+
+	constructor(private options: FaultOptions) {
+		this.random = seededRandom(options.seed);
+	}
+
+	configure(options: FaultOptions): void {
+		if (options.seed !== this.options.seed) this.random = seededRandom(options.seed);
+		this.options = options;
+	}
+
+	pick(): FaultKind | undefined {
+		const roll = this.random();
+		let threshold = 0;
+		for (const [kind, share] of KINDS) {
+			threshold += Number(this.options[share]) || 0;
+			if (roll < threshold) {
+				this.injected[kind]++;
+				return kind;
+			}
+		}
+		return undefined;
+	}
+
+	latency(): number {
+		const { latencyMs, latencyJitterMs } = this.options;
+		return latencyMs + (latencyJitterMs > 0 ? this.random() * latencyJitterMs : 0);
+	}
+
+	get slowMs(): number {
+		return this.options.slowMs;
+	}
+
+	/** Back to the first fault of the seed, with zero counts: a reset sandbox repeats its run. */
+	reset(): void {
+		this.random = seededRandom(this.options.seed);
+		for (const kind of Object.keys(this.injected) as FaultKind[]) this.injected[kind] = 0;
+	}
+}
