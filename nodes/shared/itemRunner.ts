@@ -82,11 +82,24 @@ export async function runItems<Prepared, Result>(
 	return outcomes.filter((outcome): outcome is ItemOutcome<Result> => outcome !== undefined);
 }
 
-/** Without Continue On Fail, the earliest failed item (in input order) fails the node. */
+/**
+ * Without Continue On Fail, the earliest failed item (in input order) fails the node. Later items
+ * that were already in flight when it failed are named, because their writes did happen.
+ */
 function throwFirstFailureUnless<Result>(continueOnFail: boolean, outcomes: Array<ItemOutcome<Result> | undefined>): void {
 	if (continueOnFail) return;
-	const firstFailure = outcomes.find((outcome) => outcome !== undefined && 'error' in outcome);
-	if (firstFailure && 'error' in firstFailure) throw firstFailure.error;
+	const failedAt = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
+	if (failedAt === -1) return;
+	const failure = outcomes[failedAt] as unknown as { error: NodeApiError | NodeOperationError };
+	const alreadySent = outcomes
+		.slice(failedAt + 1)
+		.filter((outcome): outcome is { itemIndex: number; result: Result } => outcome !== undefined && 'result' in outcome)
+		.map((outcome) => outcome.itemIndex);
+	if (alreadySent.length > 0) {
+		const note = `Items sent at the same time that succeeded before the run stopped: ${alreadySent.join(', ')}. No further items were sent.`;
+		failure.error.description = failure.error.description ? `${failure.error.description} ${note}` : note;
+	}
+	throw failure.error;
 }
 
 /** Unexpected errors (bugs included) still reach the user as n8n errors tied to the item. */
