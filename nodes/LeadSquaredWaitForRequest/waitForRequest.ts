@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { runItems } from '../shared/itemRunner';
 import { toOutputItem } from '../shared/outputItems';
 import { normaliseStatus, readStatusQuery, type StatusQuery } from '../shared/requestStatus';
-import { assertAsyncConfigured, leadSquaredRequest } from '../shared/transport';
+import { assertAsyncConfigured, callConcurrency, leadSquaredRequest } from '../shared/transport';
 import { sleepUnlessAborted } from '../shared/transport/rateLimiter';
 import { invalidInput } from '../shared/validation';
 
@@ -22,8 +22,6 @@ interface Routed {
 	json: IDataObject;
 }
 
-// Items wait side by side; status calls still go through the account's rate limiter.
-const ITEM_CONCURRENCY = 25;
 const BACKOFF_FACTOR = 1.5;
 const MAX_WAIT_LIMIT_SECONDS = 900;
 
@@ -99,7 +97,8 @@ async function execute(this: IExecuteFunctions, plan: PollPlan, itemIndex: numbe
 
 /** Succeeded items go to output 0, failed, errored and timed-out ones to output 1. */
 export async function waitForRequests(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outcomes = await runItems(this, this.getInputData().length, { prepare, execute }, ITEM_CONCURRENCY);
+	// Items wait side by side; their status calls still go through the account's rate limiter.
+	const outcomes = await runItems(this, this.getInputData().length, { prepare, execute }, await callConcurrency.call(this));
 	const outputs: INodeExecutionData[][] = [[], []];
 	for (const outcome of outcomes) {
 		const routed = 'result' in outcome ? outcome.result : undefined;

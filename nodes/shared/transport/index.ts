@@ -63,6 +63,15 @@ export async function assertAsyncConfigured(this: RequestContext, itemIndex: num
 	await baseUrlFor(this, account, 'async', itemIndex);
 }
 
+/**
+ * How many calls to keep in flight: enough to spend a whole window's budget at once even when
+ * each call takes a while, since the limiter, not this number, sets the pace.
+ */
+export async function callConcurrency(this: RequestContext): Promise<number> {
+	const account = await accountFor(this);
+	return Math.min(Math.max(account.callsPer5Seconds, 10), 200);
+}
+
 const accounts = new WeakMap<object, Promise<Account>>();
 
 /** One decryption of the credential per node run, not per item. */

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { mapPool, runPool } from '../../../shared/concurrency';
 import type { ItemOutcome, PreparedItem } from '../../../shared/itemRunner';
-import { leadSquaredRequest } from '../../../shared/transport';
+import { callConcurrency, leadSquaredRequest } from '../../../shared/transport';
 import { invalidInput, requireGuid } from '../../../shared/validation';
 import { toAttribute } from '../../helpers/leadFields';
 import { fieldNamePicker, optionsCollection } from '../common.descriptions';
@@ -11,9 +11,6 @@ import { messageOf } from '../sendAndShape';
 /** LeadSquared's documented maximum of lead IDs per Bulk Update call. */
 export const BULK_UPDATE_MAX_LEADS = 50;
 
-// Chunks go out side by side; the rate limiter still decides the pace.
-const CHUNK_CONCURRENCY = 8;
-const MERGED_CHUNK_CONCURRENCY = 25;
 
 const properties: INodeProperties[] = [
 	{
@@ -93,7 +90,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): BulkUpdate 
 
 export async function execute(this: IExecuteFunctions, update: BulkUpdate, itemIndex: number): Promise<IDataObject> {
 	const chunks = chunk(update.leadIds, BULK_UPDATE_MAX_LEADS);
-	const responses = await mapPool(chunks, CHUNK_CONCURRENCY, async (leadIds) =>
+	// Chunks go out side by side; the rate limiter still decides the pace.
+	const responses = await mapPool(chunks, await callConcurrency.call(this), async (leadIds) =>
 		await leadSquaredRequest.call<IExecuteFunctions, [ReturnType<typeof bulkRequest>, number], Promise<IDataObject>>(
 			this,
 			bulkRequest(update, leadIds),
@@ -128,11 +126,11 @@ export async function executeAll(
 	for (const group of groupBySetting(items)) {
 		const ownersOf = new Map<string, number[]>();
 		for (const { itemIndex, prepared } of group) {
-			for (const id of prepared.leadIds) ownersOf.set(id, [...(ownersOf.get(id) ?? []), itemIndex]);
+			for (const id of prepared.leadIds) appendTo(ownersOf, id, itemIndex);
 		}
 		for (const leadIds of chunk([...ownersOf.keys()], BULK_UPDATE_MAX_LEADS)) {
 			const owners = [...new Set(leadIds.flatMap((id) => ownersOf.get(id) ?? []))];
-			for (const owner of owners) callsOfItem.set(owner, [...(callsOfItem.get(owner) ?? []), calls.length]);
+			for (const owner of owners) appendTo(callsOfItem, owner, calls.length);
 			calls.push({ update: group[0].prepared, leadIds, owners });
 		}
 	}
@@ -141,7 +139,7 @@ export async function executeAll(
 	const continueOnFail = this.continueOnFail();
 	await runPool(
 		calls.length,
-		MERGED_CHUNK_CONCURRENCY,
+		await callConcurrency.call(this),
 		async (position) => {
 			const { update, leadIds, owners } = calls[position];
 			try {
@@ -182,10 +180,15 @@ export async function executeAll(
 function groupBySetting(items: Array<PreparedItem<BulkUpdate>>): Array<Array<PreparedItem<BulkUpdate>>> {
 	const groups = new Map<string, Array<PreparedItem<BulkUpdate>>>();
 	for (const item of items) {
-		const key = JSON.stringify([item.prepared.attribute, item.prepared.value, item.prepared.leadType ?? '']);
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		appendTo(groups, JSON.stringify([item.prepared.attribute, item.prepared.value, item.prepared.leadType ?? '']), item);
 	}
 	return [...groups.values()];
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
 }
 
 export function bulkRequest(update: BulkUpdate, leadIds: string[]) {
