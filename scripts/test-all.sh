@@ -24,7 +24,7 @@ report="$(mktemp)"
 # The verdict comes from jest's JSON report, so a crash that runs no test cannot pass.
 npx jest --ci --json --outputFile="$report" || true
 node -e '
-const r = require(process.argv[1]);
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
 process.exit(r.success && r.numTotalTests > 0 ? 0 : 1);
 ' "$report"
