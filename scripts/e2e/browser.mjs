@@ -1,0 +1,154 @@
+// The editor in a real browser: starts `n8n start` with the package and the sandbox credential,
+// signs in with headless Chromium (Debian's package, driven by playwright-core), opens the
+// example workflows, checks the icons load and the operations list shows, and that the field
+// mapper lists the sandbox account's fields. Screenshots go to docs/images/ for the README.
+//   usage: node scripts/e2e/browser.mjs [n8n version]   (default 2.41.1)
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+	PROJECT_ROOT,
+	ensureBuilt,
+	installN8n,
+	packPackage,
+	prepareUserFolder,
+	setupOwner,
+	startN8n,
+	startSandbox,
+	workflowFilesIn,
+} from '../n8n/n8n.mjs';
+
+const version = process.argv[2] ?? '2.41.1';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Sandbox-demo-1' };
+const imagesFolder = join(PROJECT_ROOT, 'docs', 'images');
+const artefacts = join(PROJECT_ROOT, '.e2e-artifacts');
+
+let passed = 0;
+let failed = 0;
+function check(name, condition, detail = '') {
+	if (condition) {
+		passed += 1;
+		console.log(`  ✓ ${name}`);
+	} else {
+		failed += 1;
+		console.log(`  ✗ ${name}${detail ? `: ${detail}` : ''}`);
+	}
+}
+
+if (!existsSync(CHROMIUM)) {
+	console.error(`No Chromium at ${CHROMIUM}: scripts/e2e/run.sh installs Debian's chromium package.`);
+	process.exit(1);
+}
+ensureBuilt();
+const { chromium } = await import('playwright-core');
+
+console.log(`\n== n8n ${version} editor in Chromium`);
+const install = installN8n(version);
+const userFolder = mkdtempSync(join(tmpdir(), `lsq-browser-${version}-`));
+const packFolder = mkdtempSync(join(tmpdir(), 'lsq-pack-'));
+mkdirSync(imagesFolder, { recursive: true });
+mkdirSync(artefacts, { recursive: true });
+const sandbox = await startSandbox({ asyncDelayMs: 1500 });
+let n8n;
+let browser;
+try {
+	await prepareUserFolder(install, userFolder, {
+		tarball: packPackage(packFolder),
+		sandbox,
+		workflowFiles: workflowFilesIn(join(PROJECT_ROOT, 'examples')),
+	});
+	n8n = await startN8n(install, userFolder, { port: 5688, logFile: join(artefacts, 'n8n-browser.log') });
+	await setupOwner(n8n.url, OWNER);
+
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+	});
+	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	const failedIcons = [];
+	page.on('response', (response) => {
+		if (/leadsquared.*\.svg/i.test(response.url()) && !response.ok()) failedIcons.push(`${response.status()} ${response.url()}`);
+	});
+
+	await page.goto(`${n8n.url}/signin`);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+	await page.locator('input[type="password"]').first().fill(OWNER.password);
+	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+	check('signs in to the editor', true);
+
+	// The capture-async example holds both nodes of the package.
+	await page.goto(`${n8n.url}/workflow/lsqExampleCapAsy`);
+	const canvasNodes = page.locator('[data-test-id="canvas-node"]');
+	await canvasNodes.first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	const dismiss = page.locator('button:has-text("Got it"), [data-test-id="close-button"]');
+	if (await dismiss.count()) await dismiss.first().click().catch(() => {});
+	await page.screenshot({ path: join(imagesFolder, 'workflow.png') });
+
+	const icons = await page.evaluate(() =>
+		[...document.querySelectorAll('[data-test-id="canvas-node"]')].map((node) => {
+			const image = node.querySelector('img');
+			return {
+				name: node.getAttribute('data-node-name') ?? node.textContent?.trim().slice(0, 40),
+				src: image?.getAttribute('src') ?? null,
+				loaded: image ? image.complete && image.naturalWidth > 0 : false,
+			};
+		}),
+	);
+	const packageIcons = icons.filter((icon) => icon.src && /leadsquared/i.test(icon.src));
+	check(
+		'both nodes draw the LeadSquared icon (not the question mark)',
+		packageIcons.length === 2 && packageIcons.every((icon) => icon.loaded) && failedIcons.length === 0,
+		JSON.stringify({ icons, failedIcons }),
+	);
+
+	// The LeadSquared node's panel and its operations list.
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Capture Lead (Async)"], [data-test-id="canvas-node"]:has-text("Capture Lead (Async)")').first().dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(1000);
+	await page.screenshot({ path: join(imagesFolder, 'node-panel.png') });
+	await panel.locator('[data-test-id="parameter-input-operation"]').first().click();
+	const optionList = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+	await optionList.first().waitFor({ timeout: 10_000 });
+	const operations = (await optionList.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+	await page.screenshot({ path: join(imagesFolder, 'operations.png') });
+	const expected = ['Create or Update', 'Update', 'Bulk Update', 'Capture', 'Capture (Async)', 'Update (Async)', 'Get Request Status'];
+	check('the operations list shows all seven operations', expected.every((name) => operations.includes(name)), JSON.stringify(operations));
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+
+	// The field mapper of the upsert example, filled from the sandbox's LeadsMetaData.Get.
+	await page.goto(`${n8n.url}/workflow/lsqExampleUpsert`);
+	await canvasNodes.first().waitFor({ timeout: 60_000 });
+	await page.locator('[data-test-id="canvas-node"]:has-text("Create or Update Lead")').first().dblclick();
+	await panel.waitFor({ timeout: 30_000 });
+	const mapperField = panel.locator('text=City (mx_City)');
+	await mapperField.first().waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(1000);
+	await page.screenshot({ path: join(imagesFolder, 'field-mapper.png') });
+	const panelText = await panel.innerText();
+	check(
+		'the field mapper lists the account fields by display name and schema name',
+		['Email (EmailAddress)', 'First Name (FirstName)', 'City (mx_City)'].every((label) => panelText.includes(label)),
+		panelText.slice(0, 600),
+	);
+	check('the mapper loaded the fields from the sandbox', (sandbox.stats().callsByPath['/v2/LeadManagement.svc/LeadsMetaData.Get'] ?? 0) > 0);
+} catch (error) {
+	check('editor check', false, error instanceof Error ? error.stack : String(error));
+	const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+	if (pages[0]) await pages[0].screenshot({ path: join(artefacts, 'failure.png') }).catch(() => {});
+	if (n8n) writeFileSync(join(artefacts, 'n8n-browser.log'), n8n.log());
+} finally {
+	await browser?.close();
+	await n8n?.stop();
+	await sandbox.close();
+	rmSync(userFolder, { recursive: true, force: true });
+	rmSync(packFolder, { recursive: true, force: true });
+}
+
+console.log(`\nbrowser: ${passed} passed, ${failed} failed (n8n ${version}; screenshots in docs/images/)`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
