@@ -105,6 +105,21 @@ try {
 		JSON.stringify({ icons, failedIcons }),
 	);
 
+	// Run it from the editor: both sign-ups are captured and leave the wait node by Succeeded.
+	// The canvas pane lies over the button for pointer events; a DOM click is what a user's click does.
+	await page.locator('[data-test-id="execute-workflow-button"]').first().dispatchEvent('click');
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline && sandbox.leads().length < 2) await page.waitForTimeout(500);
+	await page.locator('[data-test-id="canvas-node"]:has-text("Captured")').first().waitFor();
+	await page.waitForTimeout(4000);
+	await page.screenshot({ path: join(imagesFolder, 'workflow-run.png') });
+	const canvasText = await page.locator('#canvas, [data-test-id="canvas"], body').first().innerText();
+	check(
+		'Execute workflow in the editor captures both leads and routes them to Succeeded',
+		sandbox.leads().length === 2 && /2 items/.test(canvasText),
+		`${sandbox.leads().length} leads; ${canvasText.replace(/\s+/g, ' ').slice(0, 300)}`,
+	);
+
 	// The LeadSquared node's panel and its operations list.
 	await page.locator('[data-test-id="canvas-node"][data-node-name="Capture Lead (Async)"], [data-test-id="canvas-node"]:has-text("Capture Lead (Async)")').first().dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');

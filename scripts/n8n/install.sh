@@ -47,7 +47,12 @@ if [ ! -f "$target/.complete" ]; then
 		for module in sqlite3 isolated-vm; do
 			[ -d "node_modules/$module" ] && modules+=("$module")
 		done
-		PATH="$(dirname "$node_bin"):$PATH" npm_config_nodedir="$node_home" npm rebuild "${modules[@]}" >&2
+		# Under `npm run`, npm passes this project's ignore-scripts=true down in the environment;
+		# rebuilding is exactly running those scripts, so turn it back on.
+		PATH="$(dirname "$node_bin"):$PATH" npm_config_ignore_scripts=false npm_config_nodedir="$node_home" \
+			npm rebuild --ignore-scripts=false "${modules[@]}" >&2
+		# Prove the binding loads with the Node that will run n8n, rather than find out at start-up.
+		"$node_bin" -e 'require("sqlite3")' || { log "sqlite3 did not build"; exit 1; }
 	)
 	touch "$target/.complete"
 fi
