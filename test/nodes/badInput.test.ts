@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { LEAD_NODE, WAIT_NODE, runNode } from '../harness/engine';
 import { useNock } from '../harness/http';
+import { recordMatrixRow } from '../harness/matrixReport';
 
 const requests = useNock();
 
@@ -177,8 +178,9 @@ const cases: Case[] = [
 	},
 ];
 
-it.each(cases)('$name', async ({ parameters, input, type, credentials, message }) => {
+it.each(cases)('$name', async ({ name, parameters, input, type, credentials, message }) => {
 	const { error, output } = await runNode({ type: type ?? LEAD_NODE, parameters, input, credentials });
+	recordMatrixRow('badInput', { name, message: error?.message, requestsSent: requests.unmatched.length, outputItems: output.flat().length });
 
 	expect(output).toEqual([]);
 	expect(error?.name).toBe('NodeOperationError');

@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox/src/server';
 import { runNode } from '../harness/engine';
+import { recordMatrixRow } from '../harness/matrixReport';
 
 jest.setTimeout(180_000);
 
@@ -53,6 +54,9 @@ async function seedLeads(prefix: string): Promise<string[]> {
 	return ((await response.json()) as { ids: string[] }).ids;
 }
 
+// What each operation's run saw, for the README's matrix (npm run matrix).
+const runs = new Map<string, IDataObject>();
+
 async function runWithFaults(parameters: IDataObject, input: IDataObject[]): Promise<INodeExecutionData[]> {
 	sandbox.configure({ faults: FAULTS });
 	const before = sandbox.stats().faults;
@@ -62,6 +66,14 @@ async function runWithFaults(parameters: IDataObject, input: IDataObject[]): Pro
 
 	expect(error).toBeUndefined();
 	const items = output[0];
+	const faults = Object.fromEntries(Object.entries(after).map(([kind, count]) => [kind, count - before[kind as keyof typeof before]]));
+	runs.set(String(parameters.operation), {
+		itemsIn: input.length,
+		itemsOut: items.length,
+		pairedInOrder: items.every((item, index) => (item.pairedItem as IDataObject | undefined)?.item === index),
+		failed: items.filter((item) => typeof item.json.error === 'string').length,
+		faults,
+	});
 	expect(items).toHaveLength(ITEMS);
 	expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 	// The faults really happened, and some items really failed, so the checks below mean something.
@@ -88,7 +100,11 @@ function leadsWith(field: string, pattern: RegExp): Map<number, number> {
 	return counts;
 }
 
-function expectStateToEqual(written: Map<number, number>, reported: Set<number>): void {
+function expectStateToEqual(operation: string, written: Map<number, number>, reported: Set<number>): void {
+	const unreported = [...written.keys()].filter((n) => !reported.has(n)).length;
+	const lost = [...reported].filter((n) => !written.has(n)).length;
+	const duplicates = [...written.values()].filter((count) => count > 1).length;
+	recordMatrixRow('faults', { operation, ...runs.get(operation), succeeded: reported.size, storedWrites: written.size, unreported, lost, duplicates });
 	expect([...written.keys()].sort((a, b) => a - b)).toEqual([...reported].sort((a, b) => a - b));
 	expect([...written.values()].filter((count) => count > 1)).toEqual([]);
 }
@@ -100,12 +116,12 @@ it('Create or Update: the stored leads are exactly the items reported as created
 		{ resource: 'lead', operation: 'createOrUpdate', ...fieldList(['EmailAddress', '={{ $json.email }}'], ['Source', 'reliability']) },
 		emailInput('cou'),
 	);
-	expectStateToEqual(leadsWith('EmailAddress', /^cou-(\d+)@/), succeeded(items));
+	expectStateToEqual('createOrUpdate', leadsWith('EmailAddress', /^cou-(\d+)@/), succeeded(items));
 });
 
 it('Capture: the stored leads are exactly the items reported as captured', async () => {
 	const items = await runWithFaults({ resource: 'lead', operation: 'capture', ...fieldList(['EmailAddress', '={{ $json.email }}']) }, emailInput('cap'));
-	expectStateToEqual(leadsWith('EmailAddress', /^cap-(\d+)@/), succeeded(items));
+	expectStateToEqual('capture', leadsWith('EmailAddress', /^cap-(\d+)@/), succeeded(items));
 });
 
 it('Update: exactly the items reported as updated changed their lead', async () => {
@@ -114,7 +130,7 @@ it('Update: exactly the items reported as updated changed their lead', async () 
 		{ resource: 'lead', operation: 'update', leadId: '={{ $json.id }}', ...fieldList(['mx_City', '={{ "U" + $json.n }}']) },
 		ids.map((id, n) => ({ id, n })),
 	);
-	expectStateToEqual(leadsWith('mx_City', /^U(\d+)$/), succeeded(items));
+	expectStateToEqual('update', leadsWith('mx_City', /^U(\d+)$/), succeeded(items));
 });
 
 it('Bulk Update: exactly the items reported as updated changed their leads', async () => {
@@ -123,13 +139,13 @@ it('Bulk Update: exactly the items reported as updated changed their leads', asy
 		{ resource: 'lead', operation: 'bulkUpdate', leadIds: '={{ $json.id }}', attribute: 'Company', value: '={{ "B" + $json.n }}' },
 		ids.map((id, n) => ({ id, n })),
 	);
-	expectStateToEqual(leadsWith('Company', /^B(\d+)$/), succeeded(items));
+	expectStateToEqual('bulkUpdate', leadsWith('Company', /^B(\d+)$/), succeeded(items));
 });
 
 it('Capture (Async): exactly the accepted requests end up as leads', async () => {
 	const items = await runWithFaults({ resource: 'lead', operation: 'captureAsync', ...fieldList(['EmailAddress', '={{ $json.email }}']) }, emailInput('acap'));
 	await drainAsyncQueue();
-	expectStateToEqual(leadsWith('EmailAddress', /^acap-(\d+)@/), succeeded(items));
+	expectStateToEqual('captureAsync', leadsWith('EmailAddress', /^acap-(\d+)@/), succeeded(items));
 });
 
 it('Update (Async): exactly the accepted requests change their lead', async () => {
@@ -139,7 +155,7 @@ it('Update (Async): exactly the accepted requests change their lead', async () =
 		ids.map((id, n) => ({ id, n })),
 	);
 	await drainAsyncQueue();
-	expectStateToEqual(leadsWith('Notes', /^A(\d+)$/), succeeded(items));
+	expectStateToEqual('updateAsync', leadsWith('Notes', /^A(\d+)$/), succeeded(items));
 });
 
 it('without Continue On Fail, stops at the failing item and starts nothing after it', async () => {
@@ -157,6 +173,14 @@ it('without Continue On Fail, stops at the failing item and starts nothing after
 	expect(error?.description).toMatch(/^LeadSquared refused Lead\.Update \(item 300\)/);
 	const written = [...leadsWith('JobTitle', /^S(\d+)$/).keys()].sort((a, b) => a - b);
 	const after = written.filter((n) => n > failing);
+	recordMatrixRow('stopOnFailure', {
+		itemsIn: ITEMS,
+		failingItem: failing,
+		error: error?.message,
+		writtenBefore: written.filter((n) => n < failing).length,
+		inFlightFinishedAfter: after.length,
+		allNamedInError: after.every((n) => error?.description?.includes(String(n))),
+	});
 	// Only calls already in flight when item 300 failed (at most the 200 run side by side) went
 	// out after it, and the error names each of them.
 	expect(after.length).toBeLessThan(200);

@@ -10,6 +10,7 @@ import nock from 'nock';
 import { secretsOf } from '../../nodes/shared/transport/redact';
 import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS, runNode } from '../harness/engine';
 import { useNock } from '../harness/http';
+import { recordMatrixRow } from '../harness/matrixReport';
 
 useNock();
 
@@ -69,7 +70,7 @@ function leaks(text: string): string[] {
 	return SECRETS.filter((secret) => text.includes(secret));
 }
 
-it.each(matrix)('$failure on $request (continue on fail: $continueOnFail) leaks nothing', async ({ reply, setup, continueOnFail }) => {
+it.each(matrix)('$failure on $request (continue on fail: $continueOnFail) leaks nothing', async ({ failure, request, reply, setup, continueOnFail }) => {
 	// Enough replies for every retry the policy may make within the short retry window.
 	for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
 	// A 401 on a v2 call triggers the region diagnosis, which may echo secrets too.
@@ -83,6 +84,8 @@ it.each(matrix)('$failure on $request (continue on fail: $continueOnFail) leaks 
 	nock.cleanAll();
 
 	const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
+	const hits = [...leaks(JSON.stringify(result.run)), ...leaks(JSON.stringify(result.logs))];
+	recordMatrixRow('secrets', { failure, request, continueOnFail, hits: hits.length, message: failed });
 	expect(typeof failed).toBe('string');
 	expect(leaks(JSON.stringify(result.run))).toEqual([]);
 	expect(leaks(JSON.stringify(result.logs))).toEqual([]);
