@@ -9,3 +9,7 @@ if (!process.env.N8N_USER_FOLDER?.includes('lsq-test-')) {
 }
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+// n8n-core's own logger writes to the console by default; send it to a file in the test folder,
+// where the secret-leak test reads it along with the lines captured through LoggerProxy.
+process.env.N8N_LOG_OUTPUT = 'file';
+process.env.N8N_LOG_FILE_LOCATION = join(process.env.N8N_USER_FOLDER, 'n8n-core.log');

@@ -3,6 +3,7 @@
  * a credentials helper that applies the credential's own `authenticate`, so header and
  * query-string placement of the keys is exercised exactly as n8n does it.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
@@ -121,6 +122,12 @@ LoggerProxy.init({
 	debug: capture('debug'),
 	verbose: capture('verbose'),
 } as unknown as Parameters<typeof LoggerProxy.init>[0]);
+
+/** What n8n-core's own logger wrote (test/setup-env.ts sends it to a file), for leak checks. */
+export function readCoreLog(): string {
+	const file = process.env.N8N_LOG_FILE_LOCATION;
+	return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
 
 export interface WorkflowRun {
 	run: IRun;

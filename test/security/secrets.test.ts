@@ -8,7 +8,7 @@
 import nock from 'nock';
 
 import { secretsOf } from '../../nodes/shared/transport/redact';
-import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS, runNode } from '../harness/engine';
+import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS, readCoreLog, runNode } from '../harness/engine';
 import { useNock } from '../harness/http';
 import { recordMatrixRow } from '../harness/matrixReport';
 
@@ -84,11 +84,13 @@ it.each(matrix)('$failure on $request (continue on fail: $continueOnFail) leaks 
 	nock.cleanAll();
 
 	const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
-	const hits = [...leaks(JSON.stringify(result.run)), ...leaks(JSON.stringify(result.logs))];
+	const coreLog = readCoreLog();
+	const hits = [...leaks(JSON.stringify(result.run)), ...leaks(JSON.stringify(result.logs)), ...leaks(coreLog)];
 	recordMatrixRow('secrets', { failure, request, continueOnFail, hits: hits.length, message: failed });
 	expect(typeof failed).toBe('string');
 	expect(leaks(JSON.stringify(result.run))).toEqual([]);
 	expect(leaks(JSON.stringify(result.logs))).toEqual([]);
+	expect(leaks(coreLog)).toEqual([]);
 	// The error the user sees must still say what happened.
 	expect(failed).not.toMatch(/^Request failed with status code/);
 });
