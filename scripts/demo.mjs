@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+	DEMO_OWNER,
 	PROJECT_ROOT,
 	ensureBuilt,
 	freePort,
@@ -21,7 +22,6 @@ import {
 
 const smoke = process.argv.includes('--smoke');
 const version = process.env.DEMO_N8N_VERSION ?? '2.41.1';
-const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Sandbox-demo-1' };
 // The demo keeps its n8n data and the sandbox's leads between runs; the smoke check does not.
 const home = smoke ? mkdtempSync(join(tmpdir(), 'lsq-demo-')) : (process.env.DEMO_HOME ?? join(PROJECT_ROOT, '.demo'));
 const n8nPort = smoke ? await freePort() : Number(process.env.N8N_PORT ?? 5678);
@@ -51,7 +51,7 @@ try {
 	});
 	console.log('Starting n8n...');
 	n8n = await startN8n(install, join(home, 'n8n'), { port: n8nPort, logFile: join(home, 'n8n.log') });
-	await setupOwner(n8n.url, OWNER);
+	await setupOwner(n8n.url, DEMO_OWNER);
 } catch (error) {
 	await stop();
 	throw error;
@@ -61,7 +61,7 @@ if (smoke) {
 	const login = await fetch(`${n8n.url}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, email: DEMO_OWNER.email, password: DEMO_OWNER.password }),
 	});
 	// The editor's node catalogue must list the package's nodes under their real names. n8n can
 	// answer before it has added community packages to it, so ask again for a while.
@@ -83,7 +83,7 @@ console.log(`
 n8n ${version} with n8n-nodes-leadsquared is running (ready in ${((Date.now() - started) / 1000).toFixed(0)} s).
 
   Editor     ${n8n.url}
-  Sign in    ${OWNER.email} / ${OWNER.password}
+  Sign in    ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
   Sandbox    ${sandbox.url}  (leads: ${sandbox.url}/_sandbox/leads)
 
   Open a workflow named "LeadSquared: ..." and click "Execute workflow".

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+	DEMO_OWNER,
 	PROJECT_ROOT,
+	checklist,
 	ensureBuilt,
 	installN8n,
 	packPackage,
@@ -21,21 +23,10 @@ import {
 
 const version = process.argv[2] ?? '2.41.1';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Sandbox-demo-1' };
 const imagesFolder = join(PROJECT_ROOT, 'docs', 'images');
 const artefacts = join(PROJECT_ROOT, '.e2e-artifacts');
 
-let passed = 0;
-let failed = 0;
-function check(name, condition, detail = '') {
-	if (condition) {
-		passed += 1;
-		console.log(`  ✓ ${name}`);
-	} else {
-		failed += 1;
-		console.log(`  ✗ ${name}${detail ? `: ${detail}` : ''}`);
-	}
-}
+const { check, summary } = checklist();
 
 if (!existsSync(CHROMIUM)) {
 	console.error(`No Chromium at ${CHROMIUM}: scripts/e2e/run.sh installs Debian's chromium package.`);
@@ -60,7 +51,7 @@ try {
 		workflowFiles: workflowFilesIn(join(PROJECT_ROOT, 'examples')),
 	});
 	n8n = await startN8n(install, userFolder, { port: 5688, logFile: join(artefacts, 'n8n-browser.log') });
-	await setupOwner(n8n.url, OWNER);
+	await setupOwner(n8n.url, DEMO_OWNER);
 
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -73,8 +64,8 @@ try {
 	});
 
 	await page.goto(`${n8n.url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
-	await page.locator('input[type="password"]').first().fill(OWNER.password);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEMO_OWNER.email);
+	await page.locator('input[type="password"]').first().fill(DEMO_OWNER.password);
 	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 	check('signs in to the editor', true);
@@ -165,5 +156,4 @@ try {
 	rmSync(packFolder, { recursive: true, force: true });
 }
 
-console.log(`\nbrowser: ${passed} passed, ${failed} failed (n8n ${version}; screenshots in docs/images/)`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+process.exit(summary('browser', ` (n8n ${version}; screenshots in docs/images/)`) ? 0 : 1);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import {
 	PROJECT_ROOT,
+	checklist,
 	ensureBuilt,
 	executeWorkflow,
 	installN8n,
@@ -22,17 +23,7 @@ const workflowFiles = [...workflowFilesIn(join(PROJECT_ROOT, 'examples')), ...wo
 const workflowId = (fileName) =>
 	JSON.parse(readFileSync(workflowFiles.find((file) => file.endsWith(fileName)), 'utf8')).id;
 
-let passed = 0;
-let failed = 0;
-function check(name, condition, detail = '') {
-	if (condition) {
-		passed += 1;
-		console.log(`  ✓ ${name}`);
-	} else {
-		failed += 1;
-		console.log(`  ✗ ${name}${detail ? `: ${detail}` : ''}`);
-	}
-}
+const { check, summary } = checklist();
 
 /** Items a node sent out of one output in its first run ([] when it never ran). */
 function outputOf(execution, nodeName, outputIndex = 0) {
@@ -136,5 +127,4 @@ for (const version of versions) {
 	await checkVersion(version, tarball);
 }
 rmSync(packFolder, { recursive: true, force: true });
-console.log(`\ne2e: ${passed} passed, ${failed} failed (n8n ${versions.join(', ')})`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+process.exit(summary('e2e', ` (n8n ${versions.join(', ')})`) ? 0 : 1);

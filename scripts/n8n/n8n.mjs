@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 
+/** The editor login the demo and the browser check create on a fresh user folder (loopback only). */
+export const DEMO_OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Sandbox-demo-1' };
+
 /** The id and name every example workflow refers to, so imported examples run without edits. */
 export const SANDBOX_CREDENTIAL = { id: 'lsqSandboxCred01', name: 'LeadSquared sandbox' };
 
@@ -249,4 +252,26 @@ export function ensureBuilt() {
 export async function startSandbox(options = {}) {
 	const { startSandbox: start } = await import(join(PROJECT_ROOT, 'sandbox', 'dist', 'server.js'));
 	return start({ port: 0, ...options });
+}
+
+/** Named pass/fail checks that print as they go; `summary(label)` prints the count line. */
+export function checklist() {
+	let passed = 0;
+	let failed = 0;
+	return {
+		check(name, condition, detail = '') {
+			if (condition) {
+				passed += 1;
+				console.log(`  ✓ ${name}`);
+			} else {
+				failed += 1;
+				console.log(`  ✗ ${name}${detail ? `: ${detail}` : ''}`);
+			}
+		},
+		/** Prints "<label>: N passed, M failed" and returns whether all passed (and any ran). */
+		summary(label, suffix = '') {
+			console.log(`\n${label}: ${passed} passed, ${failed} failed${suffix}`);
+			return failed === 0 && passed > 0;
+		},
+	};
 }
