@@ -57,7 +57,7 @@ try {
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 	});
-	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 	const failedIcons = [];
 	page.on('response', (response) => {
 		if (/leadsquared.*\.svg/i.test(response.url()) && !response.ok()) failedIcons.push(`${response.status()} ${response.url()}`);
