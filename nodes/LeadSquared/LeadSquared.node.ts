@@ -18,7 +18,9 @@ export class LeadSquared implements INodeType {
 		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// The operation's label as the dropdown shows it, not its internal value.
+		subtitle:
+			'={{ ({ createOrUpdate: "Create or Update", update: "Update", bulkUpdate: "Bulk Update", capture: "Capture", captureAsync: "Capture (Async)", updateAsync: "Update (Async)", getRequestStatus: "Get Request Status" })[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Create, update and capture leads in LeadSquared',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
