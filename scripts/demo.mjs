@@ -61,6 +61,7 @@ if (smoke) {
 	const login = await fetch(`${n8n.url}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
+		// n8n has called this field `email` and later `emailOrLdapLoginId`; send both.
 		body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, email: DEMO_OWNER.email, password: DEMO_OWNER.password }),
 	});
 	// The editor's node catalogue must list the package's nodes under their real names. n8n can

@@ -147,7 +147,7 @@ export async function prepareUserFolder(install, userFolder, { tarball, sandbox,
 	return transcript;
 }
 
-/** The workflow files of a folder, with their ids and names. */
+/** The paths of the workflow JSON files in a folder. */
 export function workflowFilesIn(folder) {
 	return readdirSync(folder)
 		.filter((file) => file.endsWith('.json'))
@@ -199,18 +199,18 @@ export async function startN8n(install, userFolder, { port, logFile }) {
 	child.stderr.on('data', keep);
 	const url = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + 180_000;
-	while (Date.now() < deadline) {
+	let ready = false;
+	while (!ready && Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${log.slice(-3000)}`);
 		try {
 			// /healthz answers before the REST API is mounted; the settings route comes last.
-			const response = await fetch(`${url}/rest/settings`);
-			if (response.ok) break;
+			ready = (await fetch(`${url}/rest/settings`)).ok;
 		} catch {
 			// not listening yet
 		}
-		await new Promise((done) => setTimeout(done, 500));
+		if (!ready) await new Promise((done) => setTimeout(done, 500));
 	}
-	if (Date.now() >= deadline) {
+	if (!ready) {
 		child.kill('SIGKILL');
 		throw new Error(`n8n did not answer on ${url} within 3 minutes:\n${log.slice(-3000)}`);
 	}

@@ -162,7 +162,6 @@ export async function executeAll(
 		if (failed !== undefined || mine.length === 0) {
 			return { itemIndex, error: failed && 'error' in failed ? failed.error : new Error('Not sent: an earlier call failed') };
 		}
-		const shared = callsOfItem.get(itemIndex) ?? [];
 		return {
 			itemIndex,
 			result: {
@@ -170,7 +169,7 @@ export async function executeAll(
 				attribute: prepared.attribute,
 				value: prepared.value,
 				...(prepared.leadType ? { leadType: prepared.leadType } : {}),
-				sharedCalls: shared.length,
+				sharedCalls: mine.length,
 				sharedCallsAffectedRows: mine.reduce((sum, result) => sum + ('affectedRows' in result ? result.affectedRows : 0), 0),
 			},
 		};
