@@ -6,10 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as lead from './actions/lead';
+import { resourceProperties, subtitle } from './actions/resources';
+import { router } from './actions/router';
 import { getCustomFieldSets, getLeadFields } from './methods/loadOptions';
 import { getLeadFieldMapping } from './methods/resourceMapping';
-import { router } from './actions/router';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,26 +18,14 @@ export class LeadSquared implements INodeType {
 		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// The operation's label as the dropdown shows it, not its internal value.
-		subtitle:
-			'={{ ({ createOrUpdate: "Create or Update", update: "Update", bulkUpdate: "Bulk Update", capture: "Capture", captureAsync: "Capture (Async)", updateAsync: "Update (Async)", getRequestStatus: "Get Request Status" })[$parameter["operation"]] ?? $parameter["operation"] }}',
+		subtitle,
 		description: 'Create, update and capture leads in LeadSquared',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadSquaredApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Lead', value: 'lead' }],
-				default: 'lead',
-			},
-			...lead.description,
-		],
+		properties: resourceProperties,
 	};
 
 	methods = {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runItems } from '../shared/itemRunner';
+import { isObject } from '../shared/responses';
 import { toOutputItem } from '../shared/outputItems';
 import { normaliseStatus, readStatusQuery, type StatusQuery } from '../shared/requestStatus';
 import { assertAsyncConfigured, callConcurrency, leadSquaredRequest } from '../shared/transport';
@@ -66,12 +67,8 @@ async function execute(this: IExecuteFunctions, plan: PollPlan, itemIndex: numbe
 	const startedAt = Date.now();
 	let interval = plan.firstIntervalMs;
 	for (let checks = 1; ; checks++) {
-		const body = await leadSquaredRequest.call<IExecuteFunctions, [StatusQuery['request'], number], Promise<IDataObject>>(
-			this,
-			plan.query.request,
-			itemIndex,
-		);
-		const status = normaliseStatus(body, plan.query);
+		const body = await leadSquaredRequest.call(this, plan.query.request, itemIndex);
+		const status = normaliseStatus(isObject(body) ? body : {}, plan.query);
 		const waitedSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
 		if (status.succeeded) return { output: SUCCEEDED_OUTPUT, json: { ...status, checks, waitedSeconds } };
 		if (status.failed) {

@@ -1,12 +1,13 @@
 import { jsonParse, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { ApiRequest } from './transport';
+import { isObject } from './responses';
+import type { ApiRequest, ResponseBody } from './transport';
 import { invalidInput, requireGuid } from './validation';
 
 export type AsyncRequestType = 'capture' | 'update';
 
 /**
- * Not fully documented (shared notes, section 7): `lead/status` appears in LeadSquared's prose for
+ * Not fully documented by LeadSquared: `lead/status` appears in LeadSquared's prose for
  * capture; the update path follows the `{submit path}/status` pattern of LeadSquared's other
  * async APIs. Both can be overridden in the node's options.
  */
@@ -45,6 +46,17 @@ export function readStatusQuery(this: IExecuteFunctions, itemIndex: number): Sta
 		requestId,
 		requestType: type,
 		request: { api: 'asyncStatus', method: 'GET', path, qs: { RequestID: requestId }, idempotent: true },
+	};
+}
+
+/** What Capture (Async) and Update (Async) output: the request ID the status check needs, and its type. */
+export function queuedRequestOf(response: ResponseBody, request: { requestType: AsyncRequestType; leadId?: unknown }): IDataObject {
+	const body = isObject(response) ? response : {};
+	return {
+		requestId: body.RequestID ?? body.RequestId,
+		requestType: request.requestType,
+		...(request.leadId !== undefined ? { leadId: request.leadId } : {}),
+		status: body.Status,
 	};
 }
 
@@ -105,6 +117,3 @@ function parseEmbeddedJson(value: unknown): IDataObject | string | null {
 	}
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

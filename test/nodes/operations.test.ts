@@ -131,7 +131,7 @@ describe('Bulk Update', () => {
 		});
 		expect(output[0]).toEqual([
 			{
-				json: { leadCount: 120, affectedRows: 120, calls: 3, attribute: 'mx_City', value: 'Bangalore', leadType: 'OT_1' },
+				json: { leadCount: 120, affectedRows: 120, notUpdated: 0, calls: 3, attribute: 'mx_City', value: 'Bangalore', leadType: 'OT_1' },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -150,6 +150,17 @@ describe('Bulk Update', () => {
 		const { output } = await runFixture('bulk-update', { input: [{ ids: [ids[0], ids[1], ids[0]] }] });
 
 		expect(output[0][0].json).toMatchObject({ leadCount: 2, affectedRows: 2, calls: 1 });
+	});
+
+	it('says how many IDs LeadSquared left alone, and why that happens', async () => {
+		nock(API_BASE, V2_AUTH)
+			.post('/v2/LeadManagement.svc/Lead/Bulk/Update')
+			.reply(200, { Status: 'Success', Message: { AffectedRows: 1 } });
+
+		const { output } = await runFixture('bulk-update', { input: [{ ids: [ids[0], ids[1], ids[2]] }] });
+
+		expect(output[0][0].json).toMatchObject({ leadCount: 3, affectedRows: 1, notUpdated: 2 });
+		expect(output[0][0].json.note).toMatch(/updated 1 of 3 leads.*does not exist/);
 	});
 });
 

@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PageLimit } from '../../shared/transport';
+import { invalidInput, requireGuid } from '../../shared/validation';
 
 /**
  * Field definitions shared by several operations. Each operation spreads the ones it needs and
@@ -31,6 +34,98 @@ export const leadIdField: INodeProperties = {
 	placeholder: 'e.g. 8e1f2c3a-1b2c-4d5e-8f90-0123456789ab',
 	description: 'The lead\'s ID (ProspectID), for example from a previous Create or Update step',
 };
+
+export function readLeadId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireGuid(this.getNode(), itemIndex, 'Lead ID', this.getNodeParameter('leadId', itemIndex), 'lead ID');
+}
+
+export const leadIdsField: INodeProperties = {
+	displayName: 'Lead IDs',
+	name: 'leadIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 8e1f2c3a-…, 95e9618d-…',
+	description: 'Lead IDs separated by commas, spaces or new lines, or a list from an expression',
+};
+
+/** The item's lead IDs, each checked, duplicates dropped; `max` is the most one call may carry. */
+export function readLeadIds(this: IExecuteFunctions, itemIndex: number, max = Infinity): string[] {
+	const raw = this.getNodeParameter('leadIds', itemIndex) as unknown;
+	const parts = Array.isArray(raw) ? raw : String(raw ?? '').split(/[\s,;]+/);
+	const leadIds = [
+		...new Set(
+			parts
+				.filter((part) => !(typeof part === 'string' && part.trim() === ''))
+				.map((part, position) => requireGuid(this.getNode(), itemIndex, `Lead IDs, entry ${position}`, part, 'lead ID')),
+		),
+	];
+	if (leadIds.length === 0) throw invalidInput(this.getNode(), itemIndex, 'Lead IDs', 'no lead IDs given');
+	if (leadIds.length > max) {
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Lead IDs',
+			`${leadIds.length} lead IDs, more than the ${max} LeadSquared accepts at once`,
+			'Split the IDs over several items, for example with the Loop Over Items node.',
+		);
+	}
+	return leadIds;
+}
+
+/** Return All and Limit, as every n8n list operation offers them. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export function readPageLimit(this: IExecuteFunctions, itemIndex: number): PageLimit {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return { returnAll, limit: Infinity };
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw invalidInput(this.getNode(), itemIndex, 'Limit', `${JSON.stringify(limit)} is not a whole number of 1 or more`, 'Set Limit to 1 or more, or turn on Return All.');
+	}
+	return { returnAll, limit };
+}
+
+/** Options every read of records offers. */
+export const rawValuesOption: INodeProperties = {
+	displayName: 'Keep LeadSquared Date Formats',
+	name: 'rawValues',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to output date-times exactly as LeadSquared sends them (it uses three formats) instead of ISO 8601 in UTC',
+};
+
+export function readRawValues(this: IExecuteFunctions, itemIndex: number): boolean {
+	return this.getNodeParameter('options.rawValues', itemIndex, false) as boolean;
+}
+
+/** Used by operations that queue a request with LeadSquared's async API. */
+export function asyncNotice(kind: 'capture' | 'update'): INodeProperties {
+	return {
+		displayName: `LeadSquared queues the ${kind} and answers with a request ID. Connect a "LeadSquared Wait for Request" node to continue once it is done.`,
+		name: 'asyncNotice',
+		type: 'notice',
+		default: '',
+	};
+}
 
 /**
  * How the user enters lead fields: the resource mapper (fields listed from the account, for

@@ -40,7 +40,7 @@ export async function leadFields(
 }
 
 async function fetchFields(context: ILoadOptionsFunctions | IExecuteFunctions, withOptionSets: boolean): Promise<LeadFieldDescriptor[]> {
-	const body = await leadSquaredRequest.call<typeof context, [Parameters<typeof leadSquaredRequest>[0]], Promise<unknown>>(context, {
+	const body = await leadSquaredRequest.call(context, {
 		api: 'v2',
 		method: 'GET',
 		path: 'LeadManagement.svc/LeadsMetaData.Get',

@@ -4,6 +4,8 @@
  * exception type (and some as 200 with Status "Error"), so HTTP status alone says little.
  */
 
+import type { IDataObject } from 'n8n-workflow';
+
 export interface LeadSquaredErrorBody {
 	Status?: string;
 	ExceptionType?: string;
@@ -12,7 +14,7 @@ export interface LeadSquaredErrorBody {
 }
 
 export type Outcome =
-	| { kind: 'ok'; statusCode: number; body: unknown }
+	| { kind: 'ok'; statusCode: number; body: IDataObject | IDataObject[] }
 	/** 429, or 403 "API calls exceeded the limit": not processed, always safe to send again. */
 	| { kind: 'throttled'; statusCode: number; message: string; limit?: number; windowSeconds?: number }
 	/** LeadSquared understood the call and refused it (MX exception, 4xx): sending it again changes nothing. */
@@ -60,13 +62,13 @@ export function classifyResponse(statusCode: number, body: unknown): Outcome {
 		return { kind: 'unauthorized', statusCode, message: lsqMessage ?? 'Unauthorized', body };
 	}
 	if (statusCode >= 200 && statusCode < 300) {
-		if (typeof body === 'string' || body === undefined || body === null) {
+		if (body === null || typeof body !== 'object') {
 			return { kind: 'ambiguous', code: 'EBADRESPONSE', statusCode, message: 'LeadSquared answered with a body that is not JSON' };
 		}
 		if (errorBody?.Status === 'Error') {
 			return { kind: 'rejected', statusCode, message: lsqMessage ?? 'LeadSquared reported an error', exceptionType: errorBody.ExceptionType, body };
 		}
-		return { kind: 'ok', statusCode, body };
+		return { kind: 'ok', statusCode, body: body as IDataObject | IDataObject[] };
 	}
 	if (statusCode >= 500 && !errorBody?.ExceptionType?.startsWith('MX')) {
 		return { kind: 'serverError', statusCode, message: lsqMessage ?? `HTTP ${statusCode}`, body };

@@ -17,7 +17,7 @@ export interface FailureContext {
 
 type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
 
-// Hints for the exception types integrators hit most (see shared notes, section 5).
+// Hints for the exception types integrators hit most, worded for the person who has to fix the input.
 const EXCEPTION_HINTS: Array<[RegExp, string]> = [
 	[
 		/does not exist - /i,
@@ -59,7 +59,7 @@ function wordingFor(outcome: FailedOutcome, context: FailureContext): { message:
 	const where = `${context.endpoint} (item ${context.itemIndex})`;
 	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
 	const notResent =
-		'It was not sent again, so the lead is not written twice. Check the lead in LeadSquared before running this item again.';
+		'It was not sent again, so it cannot be applied twice. Check in LeadSquared whether it was applied before running this item again.';
 
 	switch (outcome.kind) {
 		case 'rejected': {

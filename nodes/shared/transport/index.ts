@@ -25,6 +25,7 @@ import {
 import { classifyException, classifyResponse, type Outcome } from './classify';
 import { invalidInput } from '../validation';
 import { failureToError } from './errors';
+import { collectPages, type ListRequest, type PageLimit } from './paging';
 import { limiterFor, sleepUnlessAborted } from './rateLimiter';
 import { redact } from './redact';
 
@@ -43,18 +44,29 @@ export interface ApiRequest {
 	idempotent: boolean;
 }
 
+export type { ListRequest, PageLimit } from './paging';
+
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** A parsed LeadSquared answer: most endpoints answer with an object, reads often with a list. */
+export type ResponseBody = IDataObject | IDataObject[];
 
 const MAX_ATTEMPTS_WITHOUT_THROTTLING = 4;
 
-export async function leadSquaredRequest<T = IDataObject>(
-	this: RequestContext,
-	request: ApiRequest,
-	itemIndex = 0,
-): Promise<T> {
+export async function leadSquaredRequest(this: RequestContext, request: ApiRequest, itemIndex = 0): Promise<ResponseBody> {
 	const account = await accountFor(this);
 	const baseUrl = await baseUrlFor(this, account, request.api, itemIndex);
-	return (await sendWithRetries(this, account, baseUrl, request, itemIndex)) as T;
+	return await sendWithRetries(this, account, baseUrl, request, itemIndex);
+}
+
+/** Every page of a list endpoint, or up to the limit; see `collectPages`. */
+export async function leadSquaredRequestPages(
+	this: RequestContext,
+	list: ListRequest,
+	want: PageLimit,
+	itemIndex = 0,
+): Promise<IDataObject[]> {
+	return await collectPages(list, want, async (request) => await leadSquaredRequest.call(this, request, itemIndex));
 }
 
 /** Fails before anything is sent when the credential lacks what async calls need. */
@@ -127,7 +139,8 @@ async function v2BaseUrl(context: RequestContext, account: Account, itemIndex: n
 }
 
 async function whoAmI(context: RequestContext, account: Account, baseUrl: string, itemIndex: number): Promise<IDataObject> {
-	return (await sendWithRetries(context, account, baseUrl, WHO_AM_I, itemIndex)) as IDataObject;
+	const body = await sendWithRetries(context, account, baseUrl, WHO_AM_I, itemIndex);
+	return Array.isArray(body) ? {} : body;
 }
 
 const WHO_AM_I: ApiRequest = {
@@ -150,7 +163,7 @@ async function sendWithRetries(
 	baseUrl: string,
 	request: ApiRequest,
 	itemIndex: number,
-): Promise<unknown> {
+): Promise<ResponseBody> {
 	const signal = cancelSignalOf(context);
 	const limiter = limiterFor(`${baseUrl}|${account.fingerprint}`, account.callsPer5Seconds);
 	const startedAt = Date.now();

@@ -1,25 +1,20 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mapPool, runPool } from '../../../shared/concurrency';
 import type { ItemOutcome, PreparedItem } from '../../../shared/itemRunner';
-import { callConcurrency, leadSquaredRequest } from '../../../shared/transport';
-import { invalidInput, requireGuid } from '../../../shared/validation';
+import { messageOf } from '../../../shared/responses';
+import { callConcurrency, leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
+import { invalidInput } from '../../../shared/validation';
 import { toAttribute } from '../../helpers/leadFields';
-import { fieldNamePicker, optionsCollection } from '../common.descriptions';
-import { messageOf } from '../sendAndShape';
+import { fieldNamePicker, leadIdsField, optionsCollection, readLeadIds } from '../common.descriptions';
+import { defineOperation, type OperationResult } from '../define';
 
 /** LeadSquared's documented maximum of lead IDs per Bulk Update call. */
-export const BULK_UPDATE_MAX_LEADS = 50;
-
+const BULK_UPDATE_MAX_LEADS = 50;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Lead IDs',
-		name: 'leadIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 8e1f2c3a-…, 95e9618d-…',
+		...leadIdsField,
 		description:
 			'Any number of lead IDs, separated by commas, spaces or new lines, or a list from an expression. They are sent in calls of 50, as LeadSquared requires.',
 	},
@@ -32,48 +27,34 @@ const properties: INodeProperties[] = [
 		description: 'The value to set. Leave empty to clear the field.',
 	},
 	optionsCollection([
-			{
-				displayName: 'Combine Items Into Shared Calls',
-				name: 'mergeItems',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether items that set the same field to the same value share calls of 50 lead IDs instead of each making its own. Much faster when many items carry one or a few lead IDs each.',
-			},
-			{
-				displayName: 'Lead Type',
-				name: 'leadType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. OT_1',
-				description:
-					'With Object Types enabled, also move the leads to this lead type. LeadSquared allows changing it from OT_0 only once.',
-			},
-		]),
+		{
+			displayName: 'Combine Items Into Shared Calls',
+			name: 'mergeItems',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether items that set the same field to the same value share calls of 50 lead IDs instead of each making its own. Much faster when many items carry one or a few lead IDs each.',
+		},
+		{
+			displayName: 'Lead Type',
+			name: 'leadType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. OT_1',
+			description: 'With Object Types enabled, also move the leads to this lead type. LeadSquared allows changing it from OT_0 only once.',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['bulkUpdate'] } }, properties);
-
-export interface BulkUpdate {
+interface BulkUpdate {
 	leadIds: string[];
 	attribute: string;
 	value: string;
 	leadType?: string;
 }
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): BulkUpdate {
-	const node = this.getNode();
-	const raw = this.getNodeParameter('leadIds', itemIndex) as unknown;
-	const parts = Array.isArray(raw) ? raw : String(raw ?? '').split(/[\s,;]+/);
-	const leadIds = [
-		...new Set(
-			parts
-				.filter((part) => !(typeof part === 'string' && part.trim() === ''))
-				.map((part, position) => requireGuid(node, itemIndex, `Lead IDs, entry ${position}`, part, 'lead ID')),
-		),
-	];
-	if (leadIds.length === 0) throw invalidInput(node, itemIndex, 'Lead IDs', 'no lead IDs given');
-
+function prepare(this: IExecuteFunctions, itemIndex: number): BulkUpdate {
+	const leadIds = readLeadIds.call(this, itemIndex);
 	const { Attribute, Value } = toAttribute.call(
 		this,
 		itemIndex,
@@ -83,30 +64,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): BulkUpdate 
 	);
 	const leadType = String(this.getNodeParameter('options.leadType', itemIndex, '') ?? '').trim();
 	if (leadType !== '' && !/^OT_\d+$/.test(leadType)) {
-		throw invalidInput(node, itemIndex, 'Lead Type', `"${leadType}" is not a lead type`, 'Lead types look like OT_0, OT_1, OT_2.');
+		throw invalidInput(this.getNode(), itemIndex, 'Lead Type', `"${leadType}" is not a lead type`, 'Lead types look like OT_0, OT_1, OT_2.');
 	}
 	return { leadIds, attribute: Attribute, value: Value, ...(leadType ? { leadType } : {}) };
 }
 
-export async function execute(this: IExecuteFunctions, update: BulkUpdate, itemIndex: number): Promise<IDataObject> {
+async function execute(this: IExecuteFunctions, update: BulkUpdate, itemIndex: number): Promise<IDataObject> {
 	const chunks = chunk(update.leadIds, BULK_UPDATE_MAX_LEADS);
 	// Chunks go out side by side; the rate limiter still decides the pace.
 	const responses = await mapPool(chunks, await callConcurrency.call(this), async (leadIds) =>
-		await leadSquaredRequest.call<IExecuteFunctions, [ReturnType<typeof bulkRequest>, number], Promise<IDataObject>>(
-			this,
-			bulkRequest(update, leadIds),
-			itemIndex,
-		),
+		await leadSquaredRequest.call(this, bulkRequest(update, leadIds), itemIndex),
 	);
-	const affectedRows = responses.reduce((sum, response) => sum + (Number(messageOf(response).AffectedRows) || 0), 0);
-	return {
-		leadCount: update.leadIds.length,
-		affectedRows,
-		calls: chunks.length,
-		attribute: update.attribute,
-		value: update.value,
-		...(update.leadType ? { leadType: update.leadType } : {}),
-	};
+	const affectedRows = responses.reduce((sum, response) => sum + affectedRowsOf(response), 0);
+	return { ...settingOf(update), ...countsOf(update, affectedRows), calls: chunks.length };
 }
 
 /**
@@ -114,10 +84,10 @@ export async function execute(this: IExecuteFunctions, update: BulkUpdate, itemI
  * pooled, their lead IDs sent in calls of 50, and each item reports the calls it shared. An
  * item fails if any call carrying one of its lead IDs failed.
  */
-export async function executeAll(
+async function executeAll(
 	this: IExecuteFunctions,
 	items: Array<PreparedItem<BulkUpdate>>,
-): Promise<Array<ItemOutcome<IDataObject>> | undefined> {
+): Promise<Array<ItemOutcome<OperationResult>> | undefined> {
 	if (items.length === 0 || !(this.getNodeParameter('options.mergeItems', items[0].itemIndex, false) as boolean)) {
 		return undefined;
 	}
@@ -143,12 +113,7 @@ export async function executeAll(
 		async (position) => {
 			const { update, leadIds, owners } = calls[position];
 			try {
-				const response = await leadSquaredRequest.call<IExecuteFunctions, [ReturnType<typeof bulkRequest>, number], Promise<IDataObject>>(
-					this,
-					bulkRequest(update, leadIds),
-					owners[0],
-				);
-				results[position] = { affectedRows: Number(messageOf(response).AffectedRows) || 0 };
+				results[position] = { affectedRows: affectedRowsOf(await leadSquaredRequest.call(this, bulkRequest(update, leadIds), owners[0])) };
 			} catch (error) {
 				results[position] = { error };
 			}
@@ -162,18 +127,40 @@ export async function executeAll(
 		if (failed !== undefined || mine.length === 0) {
 			return { itemIndex, error: failed && 'error' in failed ? failed.error : new Error('Not sent: an earlier call failed') };
 		}
+		// Shared calls report rows for every item in them, so an item's own count is unknown.
 		return {
 			itemIndex,
 			result: {
-				leadCount: prepared.leadIds.length,
-				attribute: prepared.attribute,
-				value: prepared.value,
-				...(prepared.leadType ? { leadType: prepared.leadType } : {}),
+				...settingOf(prepared),
 				sharedCalls: mine.length,
 				sharedCallsAffectedRows: mine.reduce((sum, result) => sum + ('affectedRows' in result ? result.affectedRows : 0), 0),
 			},
 		};
 	});
+}
+
+function settingOf(update: BulkUpdate): IDataObject {
+	return {
+		leadCount: update.leadIds.length,
+		attribute: update.attribute,
+		value: update.value,
+		...(update.leadType ? { leadType: update.leadType } : {}),
+	};
+}
+
+/** LeadSquared only counts the rows it changed, so say how many IDs it left alone, and why that happens. */
+function countsOf(update: BulkUpdate, affectedRows: number): IDataObject {
+	const notUpdated = Math.max(0, update.leadIds.length - affectedRows);
+	if (notUpdated === 0) return { affectedRows, notUpdated };
+	return {
+		affectedRows,
+		notUpdated,
+		note: `LeadSquared updated ${affectedRows} of ${update.leadIds.length} leads. A lead is left out when its ID does not exist in this account (deleted, merged, or from another account).`,
+	};
+}
+
+function affectedRowsOf(response: Awaited<ReturnType<typeof leadSquaredRequest>>): number {
+	return Number(messageOf(response).AffectedRows) || 0;
 }
 
 function groupBySetting(items: Array<PreparedItem<BulkUpdate>>): Array<Array<PreparedItem<BulkUpdate>>> {
@@ -190,10 +177,10 @@ function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	else map.set(key, [value]);
 }
 
-export function bulkRequest(update: BulkUpdate, leadIds: string[]) {
+function bulkRequest(update: BulkUpdate, leadIds: string[]): ApiRequest {
 	return {
-		api: 'v2' as const,
-		method: 'POST' as const,
+		api: 'v2',
+		method: 'POST',
 		path: 'LeadManagement.svc/Lead/Bulk/Update',
 		body: {
 			LeadIds: leadIds,
@@ -204,8 +191,18 @@ export function bulkRequest(update: BulkUpdate, leadIds: string[]) {
 	};
 }
 
-export function chunk<T>(values: T[], size: number): T[][] {
+function chunk<T>(values: T[], size: number): T[][] {
 	const chunks: T[][] = [];
 	for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
 	return chunks;
 }
+
+export const bulkUpdate = defineOperation({
+	name: 'Bulk Update',
+	description: 'Set one field to the same value on many leads',
+	action: 'Bulk update leads',
+	properties,
+	prepare,
+	execute,
+	executeAll,
+});

@@ -1,32 +1,24 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertAsyncConfigured, type ApiRequest } from '../../../shared/transport';
-import { leadFieldsFields, searchByFields } from '../common.descriptions';
-import { sendAndShape } from '../sendAndShape';
+import { assertAsyncConfigured, leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
+import { queuedRequestOf } from '../../../shared/requestStatus';
+import { asyncNotice, leadFieldsFields, searchByFields } from '../common.descriptions';
+import { defineOperation } from '../define';
 import { captureBody } from './capture.operation';
 
-const properties: INodeProperties[] = [
-	{
-		displayName:
-			'LeadSquared queues the capture and answers with a request ID. Connect a "LeadSquared Wait for Request" node to continue once it is done.',
-		name: 'asyncNotice',
-		type: 'notice',
-		default: '',
+const properties: INodeProperties[] = [asyncNotice('capture'), ...leadFieldsFields('upsert'), ...searchByFields];
+
+export const captureAsync = defineOperation({
+	name: 'Capture (Async)',
+	description: 'Queue a lead capture and get a request ID to check later',
+	action: 'Capture a lead asynchronously',
+	properties,
+	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
+		const body = captureBody.call(this, itemIndex);
+		await assertAsyncConfigured.call(this, itemIndex);
+		return { api: 'async', method: 'POST', path: 'lead/capture', body, idempotent: false };
 	},
-	...leadFieldsFields('upsert'),
-	...searchByFields,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['captureAsync'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
-	const body = captureBody.call(this, itemIndex);
-	await assertAsyncConfigured.call(this, itemIndex);
-	return { api: 'async', method: 'POST', path: 'lead/capture', body, idempotent: false };
-}
-
-export const execute = sendAndShape((response) => ({
-	requestId: response.RequestID ?? response.RequestId,
-	requestType: 'capture',
-	status: response.Status,
-}));
+	async execute(this: IExecuteFunctions, request: ApiRequest, itemIndex: number) {
+		return queuedRequestOf(await leadSquaredRequest.call(this, request, itemIndex), { requestType: 'capture' });
+	},
+});
