@@ -26,6 +26,10 @@ export class LeadSquaredApi implements ICredentialType {
 	documentationUrl = 'https://apidocs.leadsquared.com/authentication/';
 
 	properties: INodeProperties[] = [
+		// The rule goes by the field's name, and "accessKey" matches none of its secret words. Here
+		// it is one half of the key pair that authenticates every call as an admin user, so it is
+		// masked like the secret key, and redacted from errors, logs and execution data.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
