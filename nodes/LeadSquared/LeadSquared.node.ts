@@ -8,7 +8,7 @@ import {
 
 import { resourceProperties, subtitle } from './actions/resources';
 import { router } from './actions/router';
-import { getCustomFieldSets, getLeadFields } from './methods/loadOptions';
+import { getCustomFieldSets, getLeadFields, getUniqueLeadFields } from './methods/loadOptions';
 import { getLeadFieldMapping } from './methods/resourceMapping';
 
 export class LeadSquared implements INodeType {
@@ -29,7 +29,7 @@ export class LeadSquared implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getLeadFields, getCustomFieldSets },
+		loadOptions: { getLeadFields, getCustomFieldSets, getUniqueLeadFields },
 		resourceMapping: { getLeadFieldMapping },
 	};
 

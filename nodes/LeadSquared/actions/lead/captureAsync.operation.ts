@@ -20,7 +20,7 @@ export const captureAsync = defineOperation({
 	action: 'Capture a lead asynchronously',
 	properties,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ request: ApiRequest; inputFields: IDataObject }> {
-		const body = captureBody.call(this, itemIndex);
+		const body = await captureBody.call(this, itemIndex);
 		await assertAsyncConfigured.call(this, itemIndex);
 		return {
 			request: { api: 'async', method: 'POST', path: 'lead/capture', body, idempotent: false },
