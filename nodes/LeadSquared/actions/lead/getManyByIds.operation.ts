@@ -9,6 +9,12 @@ import { columnsOf, leadItems, leadReadOptions, readLeadRead, type LeadRead } fr
 /** LeadSquared's documented maximum of lead IDs per Leads/Retrieve/ByIds call. */
 const MAX_IDS = 10000;
 
+/**
+ * Undocumented for this endpoint; 1000 is the largest page LeadSquared's other lead reads
+ * accept, so the answer is read in pages of that size, counted by RecordCount.
+ */
+const PAGE_SIZE = 1000;
+
 const properties: INodeProperties[] = [
 	{ ...leadIdsField, description: `Up to ${MAX_IDS.toLocaleString('en-US')} lead IDs, separated by commas, spaces or new lines, or a list from an expression` },
 	optionsCollection(leadReadOptions),
@@ -25,7 +31,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ByIds {
 		...read,
 		list: {
 			paging: 'pageIndex',
-			maxPageSize: MAX_IDS,
+			maxPageSize: PAGE_SIZE,
 			request: (page) => ({
 				api: 'v2',
 				method: 'POST',
