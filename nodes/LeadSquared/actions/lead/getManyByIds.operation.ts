@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordCountOf, recordsOf } from '../../../shared/responses';
 import { leadSquaredRequestPages, type ListRequest } from '../../../shared/transport';
 import { leadIdsField, optionsCollection, readLeadIds } from '../common.descriptions';
 import { defineOperation } from '../define';
-import { columnsOf, leadItems, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
+import { leadItems, leadPages, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
 
 /** LeadSquared's documented maximum of lead IDs per Leads/Retrieve/ByIds call. */
 const MAX_IDS = 10000;
@@ -29,19 +28,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ByIds {
 	const read = readLeadRead.call(this, itemIndex);
 	return {
 		...read,
-		list: {
-			paging: 'pageIndex',
-			maxPageSize: PAGE_SIZE,
-			request: (page) => ({
-				api: 'v2',
-				method: 'POST',
-				path: 'LeadManagement.svc/Leads/Retrieve/ByIds',
-				body: { SearchParameters: { LeadIds: leadIds }, ...columnsOf(read), Paging: page },
-				idempotent: true,
-			}),
-			records: (body) => recordsOf(body, 'Leads'),
-			total: recordCountOf,
-		},
+		list: leadPages('Leads/Retrieve/ByIds', PAGE_SIZE, { SearchParameters: { LeadIds: leadIds } }, read),
 	};
 }
 
