@@ -9,8 +9,8 @@ import { assertAsyncConfigured, callConcurrency, leadSquaredRequest } from '../s
 import { sleepUnlessAborted } from '../shared/transport/rateLimiter';
 import { invalidInput } from '../shared/validation';
 
-export const SUCCEEDED_OUTPUT = 0;
-export const FAILED_OUTPUT = 1;
+const SUCCEEDED_OUTPUT = 0;
+const FAILED_OUTPUT = 1;
 
 interface PollPlan {
 	query: StatusQuery;

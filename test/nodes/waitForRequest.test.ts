@@ -4,6 +4,7 @@
  * its input.
  */
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 import { LeadSquaredWaitForRequest } from '../../nodes/LeadSquaredWaitForRequest/LeadSquaredWaitForRequest.node';
@@ -149,7 +150,7 @@ it('stops polling when the execution is cancelled', async () => {
 describe('Include Input Fields', () => {
 	const signUp = { email: 'asha@example.com', firstName: 'Asha', status: 'from-form', requestId: IDS[0], requestType: 'capture' };
 
-	function runWithInput(parameters: Record<string, unknown> = {}) {
+	function runWithInput(parameters: INodeParameters = {}) {
 		const fixture = loadWorkflow('wait-for-request');
 		const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, ...parameters } };
 		return runWorkflow({ nodes: [node], connections: {}, input: [signUp] }).then((run) => run.outputs(node.name));
@@ -200,7 +201,7 @@ it('is not offered to AI agents as a tool (it can keep checking for up to 15 min
 describe('a sign-up through Capture (Async) and Wait for Request', () => {
 	const signUp = { email: 'maya@example.com', firstName: 'Maya' };
 
-	function chain(captureParameters: Record<string, unknown> = {}) {
+	function chain(captureParameters: INodeParameters = {}) {
 		const capture = loadWorkflow('capture-async').nodes[0];
 		const wait = loadWorkflow('wait-for-request').nodes[0];
 		const nodes = [{ ...capture, parameters: { ...capture.parameters, ...captureParameters } }, wait];

@@ -284,7 +284,7 @@ export const searchByField: INodeProperties = {
 	displayOptions: { hide: { fieldsInput: ['mapper'] } },
 };
 
-export const searchByOtherField: INodeProperties = {
+const searchByOtherField: INodeProperties = {
 	displayName: 'Search By Field Name or ID',
 	name: 'searchByField',
 	type: 'options',

@@ -6,7 +6,7 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-export interface LeadSquaredErrorBody {
+interface LeadSquaredErrorBody {
 	Status?: string;
 	ExceptionType?: string;
 	ExceptionMessage?: string;
