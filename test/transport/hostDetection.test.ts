@@ -24,7 +24,11 @@ function discoveryOnce() {
 
 it('asks LeadSquared for the region once, then sends straight to it', async () => {
 	discoveryOnce();
-	nock(REGION).post(UPDATE_PATH).query(true).times(2).reply(200, { Status: 'Success', Message: { AffectedRows: 1 } });
+	nock(REGION)
+		.post(UPDATE_PATH)
+		.query(true)
+		.times(2)
+		.reply(200, { Status: 'Success', Message: { AffectedRows: 1 } });
 
 	// A second discovery call would match no interceptor and fail the test in useNock().
 	expect((await runFixture('update', { input, credentials })).error).toBeUndefined();
@@ -35,7 +39,10 @@ it('starts every test with no detected host', async () => {
 	// Without the reset, the host from the test above would be reused and this interceptor would
 	// be left pending, which useNock() reports as a failure.
 	discoveryOnce();
-	nock(REGION).post(UPDATE_PATH).query(true).reply(200, { Status: 'Success', Message: { AffectedRows: 1 } });
+	nock(REGION)
+		.post(UPDATE_PATH)
+		.query(true)
+		.reply(200, { Status: 'Success', Message: { AffectedRows: 1 } });
 
 	expect((await runFixture('update', { input, credentials })).error).toBeUndefined();
 });
