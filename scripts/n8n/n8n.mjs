@@ -164,11 +164,15 @@ export async function executeWorkflow(install, userFolder, workflowId) {
 		// --rawOutput prints the run data through the logger at level info.
 		logLevel: 'info',
 	});
+	// The run data is pretty-printed: it starts at a line "{" and ends at the next line "}".
+	// n8n may log after it (the task runner registering late on a busy machine), so the JSON is
+	// cut out rather than read to the end of the output.
 	const start = result.stdout.search(/^\{$/m);
+	const end = start >= 0 ? result.stdout.slice(start).search(/^\}$/m) : -1;
 	let execution;
-	if (start >= 0) {
+	if (end >= 0) {
 		try {
-			execution = JSON.parse(result.stdout.slice(start));
+			execution = JSON.parse(result.stdout.slice(start, start + end + 1));
 		} catch {
 			execution = undefined;
 		}
