@@ -27,7 +27,7 @@ export class LeadSquared implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Capture leads and log their activities, tasks, notes, opportunities and lists in LeadSquared',
+		description: 'Find and capture leads, and log their activities, tasks, notes, opportunities and lists in LeadSquared',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
