@@ -13,6 +13,7 @@ import { extraOptions } from './extraOptions';
 import { adminRoutes } from './routes/admin';
 import { crmRoutes } from './routes/crm';
 import { leadReadRoutes } from './routes/leadReads';
+import { opportunityTypeRoutes } from './routes/opportunityTypes';
 import type { Route } from './routes/types';
 
 export type { SandboxOptions, PartialOptions } from './options';
@@ -143,7 +144,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 
 	const crm = new CrmStore(store);
 	const context = { store, crm, extra: () => extraOptions(options) };
-	Object.assign(routes, leadReadRoutes(context), crmRoutes(context));
+	Object.assign(routes, leadReadRoutes(context), crmRoutes(context), opportunityTypeRoutes());
 	const admin = adminRoutes(context);
 
 	function capture(body: unknown, query: URLSearchParams) {

@@ -336,7 +336,11 @@ export const leadByFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'By ID', value: 'id', description: 'The lead\'s ID (ProspectID)' },
-			{ name: 'By Email Address', value: 'email', description: 'The lead with this email address; it must exist' },
+			{
+				name: 'By Email Address',
+				value: 'email',
+				description: 'The lead with this email address; LeadSquared creates the lead if none has it',
+			},
 		],
 		default: 'id',
 	},

@@ -39,9 +39,11 @@ export interface LeadListEndpoint {
 	paging: ListRequest['paging'];
 	/** Where the answer keeps the records, e.g. ProspectActivities. */
 	recordKeys: string[];
+	/** POST (the default) sends filter and page in the body; GET sends the page in the query string. */
+	method?: 'GET' | 'POST';
 }
 
-// LeadSquared's lead-scoped lists take the lead in the query string and the page in the body.
+// LeadSquared's lead-scoped lists take the lead in the query string.
 const PAGE_SIZE = 100;
 
 /**
@@ -56,14 +58,17 @@ export function leadListRequest(
 	return {
 		paging: endpoint.paging,
 		maxPageSize: PAGE_SIZE,
-		request: (page) => ({
-			api: 'v2',
-			method: 'POST',
-			path: endpoint.path,
-			qs: { leadId, ...query },
-			body: { ...(parameter ? { Parameter: parameter } : {}), Paging: page },
-			idempotent: true,
-		}),
+		request: (page) =>
+			endpoint.method === 'GET'
+				? { api: 'v2', method: 'GET', path: endpoint.path, qs: { leadId, ...query, ...page }, idempotent: true }
+				: {
+						api: 'v2',
+						method: 'POST',
+						path: endpoint.path,
+						qs: { leadId, ...query },
+						body: { ...(parameter ? { Parameter: parameter } : {}), Paging: page },
+						idempotent: true,
+					},
 		records: (body) => recordsOf(body, ...endpoint.recordKeys),
 		total: recordCountOf,
 	};

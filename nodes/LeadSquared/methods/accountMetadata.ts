@@ -48,6 +48,7 @@ export interface StaticList {
 export interface OpportunityType {
 	code: number;
 	name: string;
+	fields: TypeField[];
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
@@ -169,6 +170,11 @@ export function toList(record: IDataObject): StaticList {
 	};
 }
 
+/**
+ * Opportunity types with their fields. LeadSquared's opportunity types are activity types with
+ * codes from 12000 up; this package reads them, fields included, from GetOpportunityTypes, an
+ * endpoint name inferred from the OpportunityManagement.svc family (not documented).
+ */
 export async function opportunityTypes(this: Context): Promise<OpportunityType[]> {
 	return await once(this, 'opportunityTypes', async () => {
 		const body = await leadSquaredRequest.call(this, {
@@ -178,23 +184,18 @@ export async function opportunityTypes(this: Context): Promise<OpportunityType[]
 			idempotent: true,
 		});
 		return recordsOf(body, 'OpportunityTypes')
-			.map((type) => ({ code: Number(type.OpportunityEventCode ?? type.ActivityEvent), name: text(type.Name ?? type.DisplayName) }))
+			.map((type) => ({
+				code: Number(type.OpportunityEventCode ?? type.ActivityEvent),
+				name: text(type.Name ?? type.DisplayName),
+				fields: typeFieldsOf(type),
+			}))
 			.filter((type) => Number.isInteger(type.code))
 			.sort(byName);
 	});
 }
 
 export async function opportunityTypeFields(this: Context, code: number): Promise<TypeField[]> {
-	return await once(this, `opportunityFields:${code}`, async () => {
-		const body = await leadSquaredRequest.call(this, {
-			api: 'v2',
-			method: 'GET',
-			path: 'OpportunityManagement.svc/GetOpportunityTypeSetting',
-			qs: { code },
-			idempotent: true,
-		});
-		return typeFieldsOf(body);
-	});
+	return (await opportunityTypes.call(this)).find((type) => type.code === code)?.fields ?? [];
 }
 
 /** An activity or opportunity setting lists its fields under `Fields` (or is the list itself). */
@@ -204,7 +205,7 @@ function typeFieldsOf(body: unknown): TypeField[] {
 	return list.filter(isObject).flatMap((field) => {
 		const schemaName = text(field.SchemaName);
 		if (schemaName === '') return [];
-		const options = Array.isArray(field.Options) ? field.Options : [];
+		const options = optionsOf(field);
 		return [
 			{
 				schemaName,
@@ -217,4 +218,16 @@ function typeFieldsOf(body: unknown): TypeField[] {
 			},
 		];
 	});
+}
+
+/** Dropdown values come as `Options` (a list) or `OptionSet` (a JSON text of {Text, Value}). */
+function optionsOf(field: IDataObject): unknown[] {
+	if (Array.isArray(field.Options)) return field.Options;
+	if (typeof field.OptionSet !== 'string' || field.OptionSet.trim() === '') return [];
+	try {
+		const parsed = JSON.parse(field.OptionSet) as unknown;
+		return Array.isArray(parsed) ? parsed : [];
+	} catch {
+		return [];
+	}
 }

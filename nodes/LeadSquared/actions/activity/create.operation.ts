@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest } from '../../../shared/transport';
 import { readActivityType, readDate, readOptionalText } from '../../helpers/accountChecks';
-import { readLeadReference, resolveLeadId, type LeadReference } from '../../helpers/leadLookup';
+import { leadReferenceBody, readLeadReference } from '../../helpers/leadReference';
 import { readTypeFields } from '../../helpers/typeFields';
 import { activityTypeFields } from '../../methods/accountMetadata';
 import { accountPicker, dateTimeField, leadByFields, noteField, optionsCollection, typeFieldsMapper } from '../common.descriptions';
@@ -20,7 +20,6 @@ const properties: INodeProperties[] = [
 ];
 
 interface PreparedActivity {
-	lead: LeadReference;
 	body: IDataObject;
 	activityType: string;
 }
@@ -37,9 +36,9 @@ export const create = defineOperation({
 		const note = readOptionalText.call(this, itemIndex, 'activityNote', 'Activity Note');
 		const dateTime = readDate.call(this, itemIndex, 'options.activityDateTime', 'Activity Date-Time');
 		return {
-			lead,
 			activityType: type.name,
 			body: {
+				...leadReferenceBody(lead),
 				ActivityEvent: type.code,
 				...(note === undefined ? {} : { ActivityNote: note }),
 				...(dateTime === undefined ? {} : { ActivityDateTime: dateTime }),
@@ -48,12 +47,12 @@ export const create = defineOperation({
 		};
 	},
 	async execute(this: IExecuteFunctions, prepared: PreparedActivity, itemIndex: number) {
-		const leadId = await resolveLeadId.call(this, prepared.lead, itemIndex);
 		const response = await leadSquaredRequest.call(
 			this,
-			{ api: 'v2', method: 'POST', path: 'ProspectActivity.svc/Create', body: { RelatedProspectId: leadId, ...prepared.body }, idempotent: false },
+			{ api: 'v2', method: 'POST', path: 'ProspectActivity.svc/Create', body: prepared.body, idempotent: false },
 			itemIndex,
 		);
-		return { activityId: idOf(messageOf(response)), leadId, activityType: prepared.activityType, response };
+		const { RelatedProspectId: leadId, EmailAddress: leadEmail } = prepared.body;
+		return { activityId: idOf(messageOf(response)), leadId, leadEmail, activityType: prepared.activityType, response };
 	},
 });

@@ -16,10 +16,12 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			options: [
 				{ name: 'All', value: '' },
-				{ name: 'Dynamic', value: 'dynamic', description: 'Lists whose members follow a saved search' },
-				{ name: 'Static', value: 'static', description: 'Lists that leads are added to and removed from' },
+				{ name: 'Dynamic', value: '1', description: 'Lists whose members follow a saved search' },
+				{ name: 'Refreshable', value: '2', description: 'Dynamic lists that LeadSquared refreshes on a schedule' },
+				{ name: 'Static', value: '0', description: 'Lists that leads are added to and removed from' },
 			],
 			default: '',
+			description: 'LeadSquared\'s ListType: 0 static, 1 dynamic, 2 refreshable',
 		},
 		{
 			displayName: 'Search Text',

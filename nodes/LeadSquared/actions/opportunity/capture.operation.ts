@@ -71,16 +71,21 @@ export const capture = defineOperation({
 			itemIndex,
 		);
 		const answer = answerOf(response);
+		const details = Array.isArray(answer.AdditionalDetails) && isObject(answer.AdditionalDetails[0]) ? answer.AdditionalDetails[0] : {};
 		return {
-			opportunityId: firstText(answer, 'OpportunityId', 'CreatedOpportunityId', 'ActivityId', 'Id'),
+			opportunityId: firstText(answer, 'CreatedOpportunityId', 'OpportunityId') ?? firstText(answer, 'ConflictedOpportunityId'),
 			leadId: firstText(answer, 'RelatedProspectId', 'ProspectId', 'LeadId'),
-			duplicateCheck: duplicateActionOf(answer.PostDeDupActionPerformed),
+			duplicateCheck: duplicateActionOf(details.PostDeDupActionPerformed ?? answer.PostDeDupActionPerformed),
+			isNew: typeof answer.IsUnique === 'boolean' ? answer.IsUnique : undefined,
+			activityId: firstText(details, 'ActivityId') ?? firstText(answer, 'ActivityId'),
 			response,
 		};
 	},
 });
 
-// Capture answers with its IDs at the top level or inside Message, depending on the account's version.
+// Capture answers with its IDs at the top level (documented: CreatedOpportunityId,
+// ConflictedOpportunityId, AdditionalDetails[{ActivityId, PostDeDupActionPerformed}]); some
+// accounts wrap them in Message.
 function answerOf(response: ResponseBody): IDataObject {
 	if (Array.isArray(response)) return {};
 	return isObject(response.Message) ? { ...response, ...response.Message } : response;

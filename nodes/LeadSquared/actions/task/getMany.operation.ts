@@ -3,7 +3,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../../helpers/listRecords';
 import { defineOperation } from '../define';
 
-const RETRIEVE_TASKS: LeadListEndpoint = { path: 'Task.svc/RetrieveTaskByLeadId', paging: 'offset', recordKeys: ['TaskList', 'Tasks'] };
+// Documented as a GET under LeadManagement.svc; it may answer with every task at once, which the
+// pager takes as the last page.
+const RETRIEVE_TASKS: LeadListEndpoint = {
+	path: 'LeadManagement.svc/RetrieveTaskByLeadId',
+	method: 'GET',
+	paging: 'offset',
+	recordKeys: ['TaskList', 'Tasks'],
+};
 
 export const getMany = defineOperation({
 	name: 'Get Many',
