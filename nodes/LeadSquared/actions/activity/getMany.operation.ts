@@ -27,7 +27,7 @@ export const getMany = defineOperation({
 		return { ...query, activityEvent: type?.code };
 	},
 	async execute(this: IExecuteFunctions, query: PreparedQuery, itemIndex: number) {
-		const parameter = query.activityEvent === undefined ? {} : { ActivityEvent: query.activityEvent };
+		const parameter = query.activityEvent === undefined ? undefined : { ActivityEvent: query.activityEvent };
 		return await readListRecords.call(this, leadListRequest(RETRIEVE_ACTIVITIES, query.leadId, { parameter }), itemIndex, query);
 	},
 });

@@ -55,7 +55,7 @@ export const create = defineOperation({
 		if (dueDate === undefined) throw invalidInput(this.getNode(), itemIndex, 'Due Date', 'is empty', 'Pick the date the task is due, or map one.');
 		const endDate = readDate.call(this, itemIndex, 'options.endDate', 'End Date');
 		const description = readOptionalText.call(this, itemIndex, 'options.description', 'Description');
-		const reminder = this.getNodeParameter('options.reminder', itemIndex, undefined) as unknown;
+		const reminder = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).reminder;
 		if (reminder !== undefined && (typeof reminder !== 'number' || !Number.isInteger(reminder) || reminder < 0)) {
 			throw invalidInput(this.getNode(), itemIndex, 'Reminder (Minutes Before Due)', `${JSON.stringify(reminder)} is not a whole number of 0 or more`);
 		}
