@@ -1,6 +1,6 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { activityTypeFields, opportunityTypeFields, users, type TypeField } from './accountMetadata';
+import { activityTypeFields, opportunityTypeFields, users, type TypeField, type User } from './accountMetadata';
 import { CUSTOM_FIELD_SET_TYPE, leadFields, type LeadFieldDescriptor } from './leadMetadata';
 import { userOption } from './loadOptions';
 
@@ -26,21 +26,34 @@ export async function getLeadFieldMapping(this: ILoadOptionsFunctions): Promise<
 	const operation = this.getCurrentNodeParameter('operation') as string;
 	const creates = operation === 'createOrUpdate' || operation === 'capture' || operation === 'captureAsync';
 	const fields = await leadFields.call(this, { withOptionSets: true });
-	const owners = fields.some((field) => field.SchemaName === OWNER_FIELD) ? await ownerOptions(this) : [];
+	const owners = fields.some((field) => field.SchemaName in OWNER_FIELDS) ? await activeUsers(this) : [];
 	return {
 		fields: fields
 			.filter((field) => field.DataType !== CUSTOM_FIELD_SET_TYPE && !SYSTEM_MANAGED.has(field.SchemaName))
 			.map((field) => toMapperField(field, creates))
-			.map((field) => (field.id === OWNER_FIELD && owners.length > 0 ? { ...field, type: 'options' as const, options: owners } : field)),
+			.map((field) => withOwnerOptions(field, owners)),
 	};
 }
 
-// The lead's owner is a user ID; the mapper offers the account's active users instead of a text box.
-const OWNER_FIELD = 'OwnerId';
+/**
+ * The lead's owner is a user, given by ID (OwnerId) or, in some accounts' schemas, by email
+ * (OwnerIdEmailAddress): the mapper offers the account's active users instead of a text box,
+ * valued the way each field takes them.
+ */
+const OWNER_FIELDS: Record<string, (user: User) => string> = {
+	OwnerId: (user) => user.id,
+	OwnerIdEmailAddress: (user) => user.email,
+};
 
-async function ownerOptions(context: ILoadOptionsFunctions) {
+function withOwnerOptions(field: ResourceMapperField, owners: User[]): ResourceMapperField {
+	const valueOf = Object.prototype.hasOwnProperty.call(OWNER_FIELDS, field.id) ? OWNER_FIELDS[field.id] : undefined;
+	if (!valueOf || owners.length === 0) return field;
+	return { ...field, type: 'options', options: owners.map((user) => ({ ...userOption(user), value: valueOf(user) })) };
+}
+
+async function activeUsers(context: ILoadOptionsFunctions): Promise<User[]> {
 	try {
-		return (await users.call(context)).filter((user) => user.active).map(userOption);
+		return (await users.call(context)).filter((user) => user.active);
 	} catch {
 		// Keys without permission to list users still get the mapper, with Owner as a text box.
 		return [];

@@ -97,3 +97,15 @@ it('offers the account\'s active users for the lead mapper\'s Owner field', asyn
 	expect(owner?.type).toBe('options');
 	expect(owner?.options?.map((option) => option.value)).toEqual([PRIYA.ID, ADMIN.ID]);
 });
+
+it('offers active users\' email addresses where the schema takes the owner by email (OwnerIdEmailAddress)', async () => {
+	nock(API_BASE)
+		.get('/v2/LeadManagement.svc/LeadsMetaData.Get')
+		.reply(200, [{ SchemaName: 'OwnerIdEmailAddress', DisplayName: 'Owner', DataType: 'Text' }]);
+	replyUsers();
+
+	const { fields } = await resourceMapping.getLeadFieldMapping.call(loadOptionsContext({ resource: 'lead', operation: 'capture' }));
+
+	expect(fields[0]).toMatchObject({ id: 'OwnerIdEmailAddress', type: 'options' });
+	expect(fields[0].options?.map((option) => option.value)).toEqual([PRIYA.EmailAddress, ADMIN.EmailAddress]);
+});
