@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		description: 'The task\'s subject, as the owner sees it',
 	},
 	accountPicker('Task Type Name or ID', 'taskType', 'getTaskTypes', { required: true }),
-	{ ...leadIdField, displayName: 'Related Lead ID', description: 'The lead the task is about (ProspectID)' },
+	{ ...leadIdField, description: 'The lead the task is about (its ProspectID)' },
 	{ ...dateTimeField('Due Date', 'dueDate', 'When the task is due. Sent to LeadSquared in UTC.'), required: true },
 	accountPicker('Owner Name or ID', 'owner', 'getUsers', {
 		description:
