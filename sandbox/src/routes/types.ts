@@ -27,5 +27,6 @@ export type AdminHandler = (body: unknown, query: URLSearchParams) => unknown;
 export interface SandboxContext {
 	store: import('../leads').LeadStore;
 	crm: import('../crm').CrmStore;
+	webhooks: import('../webhooks').WebhookHub;
 	extra(): import('../extraOptions').ExtraOptions;
 }
