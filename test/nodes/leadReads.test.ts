@@ -194,7 +194,7 @@ describe('Search', () => {
 describe('Get Many by IDs', () => {
 	it('posts the IDs and flattens the leads', async () => {
 		nock(API_BASE, V2)
-			.post(`${M}/Leads/Retrieve/ByIds`, { SearchParameters: { LeadIds: [id(1), id(2)] }, Paging: { PageIndex: 1, PageSize: 10000 } })
+			.post(`${M}/Leads/Retrieve/ByIds`, { SearchParameters: { LeadIds: [id(1), id(2)] }, Paging: { PageIndex: 1, PageSize: 1000 } })
 			.reply(200, { RecordCount: 2, Leads: [lead(1), { LeadPropertyList: [{ Attribute: 'ProspectID', Value: id(2) }, { Attribute: 'FirstName', Value: 'Two' }] }] });
 
 		const { output } = await runNode({ parameters: read('getManyByIds', { leadIds: `${id(1)}, ${id(2)}` }) });

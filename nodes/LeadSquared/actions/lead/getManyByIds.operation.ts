@@ -1,13 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordCountOf, recordsOf } from '../../../shared/responses';
 import { leadSquaredRequestPages, type ListRequest } from '../../../shared/transport';
 import { leadIdsField, optionsCollection, readLeadIds } from '../common.descriptions';
 import { defineOperation } from '../define';
-import { columnsOf, leadItems, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
+import { leadItems, leadPages, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
 
 /** LeadSquared's documented maximum of lead IDs per Leads/Retrieve/ByIds call. */
 const MAX_IDS = 10000;
+
+/**
+ * Undocumented for this endpoint; 1000 is the largest page LeadSquared's other lead reads
+ * accept, so the answer is read in pages of that size, counted by RecordCount.
+ */
+const PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{ ...leadIdsField, description: `Up to ${MAX_IDS.toLocaleString('en-US')} lead IDs, separated by commas, spaces or new lines, or a list from an expression` },
@@ -23,19 +28,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ByIds {
 	const read = readLeadRead.call(this, itemIndex);
 	return {
 		...read,
-		list: {
-			paging: 'pageIndex',
-			maxPageSize: MAX_IDS,
-			request: (page) => ({
-				api: 'v2',
-				method: 'POST',
-				path: 'LeadManagement.svc/Leads/Retrieve/ByIds',
-				body: { SearchParameters: { LeadIds: leadIds }, ...columnsOf(read), Paging: page },
-				idempotent: true,
-			}),
-			records: (body) => recordsOf(body, 'Leads'),
-			total: recordCountOf,
-		},
+		list: leadPages('Leads/Retrieve/ByIds', PAGE_SIZE, { SearchParameters: { LeadIds: leadIds } }, read),
 	};
 }
 

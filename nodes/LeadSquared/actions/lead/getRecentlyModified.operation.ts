@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseUserDate, toLeadSquaredDate } from '../../../shared/dates';
-import { recordCountOf, recordsOf } from '../../../shared/responses';
 import { leadSquaredRequestPages, type ListRequest, type PageLimit } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
 import { optionsCollection, readPageLimit, returnAllFields } from '../common.descriptions';
 import { defineOperation } from '../define';
-import { columnsOf, leadItems, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
+import { leadItems, leadPages, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
 
 /** Leads.RecentlyModified returns at most 5,000 leads per call. */
 const MAX_PAGE_SIZE = 5000;
@@ -47,25 +46,16 @@ function prepare(this: IExecuteFunctions, itemIndex: number): RecentlyModified {
 	return {
 		...read,
 		want: readPageLimit.call(this, itemIndex),
-		list: {
-			paging: 'pageIndex',
-			maxPageSize: MAX_PAGE_SIZE,
-			request: (page) => ({
-				api: 'v2',
-				method: 'POST',
-				path: 'LeadManagement.svc/Leads.RecentlyModified',
-				body: {
-					Parameter: { FromDate: toLeadSquaredDate(from), ToDate: toLeadSquaredDate(to) },
-					...columnsOf(read),
-					// A column that does not change while paging, so no lead moves between pages.
-					Sorting: { ColumnName: 'CreatedOn', Direction: '0' },
-					Paging: page,
-				},
-				idempotent: true,
-			}),
-			records: (body) => recordsOf(body, 'Leads'),
-			total: recordCountOf,
-		},
+		list: leadPages(
+			'Leads.RecentlyModified',
+			MAX_PAGE_SIZE,
+			{
+				Parameter: { FromDate: toLeadSquaredDate(from), ToDate: toLeadSquaredDate(to) },
+				// A column that does not change while paging, so no lead moves between pages.
+				Sorting: { ColumnName: 'CreatedOn', Direction: '0' },
+			},
+			read,
+		),
 	};
 }
 

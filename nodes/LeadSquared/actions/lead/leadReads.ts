@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { flattenRecord } from '../../../shared/records';
+import { recordCountOf, recordsOf } from '../../../shared/responses';
+import type { ListRequest } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
 import { rawValuesOption } from '../common.descriptions';
 
@@ -34,8 +36,29 @@ export function readLeadRead(this: IExecuteFunctions, itemIndex: number): LeadRe
 }
 
 /** LeadSquared's `Columns` object, or nothing when every column is wanted. */
-export function columnsOf(read: LeadRead): IDataObject {
+function columnsOf(read: LeadRead): IDataObject {
 	return read.columns ? { Columns: { Include_CSV: read.columns } } : {};
+}
+
+/**
+ * A paged lead read (Leads.Get, Leads/Retrieve/ByIds, Leads.RecentlyModified): the operation's
+ * own body plus the columns asked for and the page, answered as a list or as
+ * `{ RecordCount, Leads }`.
+ */
+export function leadPages(path: string, maxPageSize: number, body: IDataObject, read: LeadRead): ListRequest {
+	return {
+		paging: 'pageIndex',
+		maxPageSize,
+		request: (page) => ({
+			api: 'v2',
+			method: 'POST',
+			path: `LeadManagement.svc/${path}`,
+			body: { ...body, ...columnsOf(read), Paging: page },
+			idempotent: true,
+		}),
+		records: (response) => recordsOf(response, 'Leads'),
+		total: recordCountOf,
+	};
 }
 
 /** One flat output item per lead, whichever shape the API used. */

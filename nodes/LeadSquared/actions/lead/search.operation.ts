@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseUserDate, toLeadSquaredDate } from '../../../shared/dates';
-import { recordsOf } from '../../../shared/responses';
 import { leadSquaredRequestPages, type ListRequest, type PageLimit } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
 import { leadFields, type LeadFieldDescriptor } from '../../methods/leadMetadata';
 import { fieldNamePicker, optionsCollection, readPageLimit, returnAllFields } from '../common.descriptions';
 import { defineOperation } from '../define';
-import { columnsOf, leadItems, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
+import { leadItems, leadPages, leadReadOptions, readLeadRead, type LeadRead } from './leadReads';
 
 /** How each operator is sent: LeadSquared's SqlOperator, and the value pattern for LIKE. */
 const OPERATORS: Record<string, { sql: string; pattern?: (value: string) => string; fits: FieldKind[] }> = {
@@ -119,23 +118,15 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Sear
 	return {
 		...read,
 		want: readPageLimit.call(this, itemIndex),
-		list: {
-			paging: 'pageIndex',
-			maxPageSize: MAX_PAGE_SIZE,
-			request: (page) => ({
-				api: 'v2',
-				method: 'POST',
-				path: 'LeadManagement.svc/Leads.Get',
-				body: {
-					Parameter: { LookupName: field.SchemaName, LookupValue: operator.pattern ? operator.pattern(value) : value, SqlOperator: operator.sql },
-					...columnsOf(read),
-					Sorting: { ColumnName: sortBy, Direction: direction },
-					Paging: page,
-				},
-				idempotent: true,
-			}),
-			records: (body) => recordsOf(body, 'Leads'),
-		},
+		list: leadPages(
+			'Leads.Get',
+			MAX_PAGE_SIZE,
+			{
+				Parameter: { LookupName: field.SchemaName, LookupValue: operator.pattern ? operator.pattern(value) : value, SqlOperator: operator.sql },
+				Sorting: { ColumnName: sortBy, Direction: direction },
+			},
+			read,
+		),
 	};
 }
 
