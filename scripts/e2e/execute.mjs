@@ -165,7 +165,7 @@ async function checkVersion(version, tarball) {
 			samActivities.length === 1 && samActivities[0].ActivityDateTime === '2026-03-01T09:00:00.000Z' && samActivities[0].Fields.mx_Custom_3 === '2026-03-01 08:30:00' && out('Activity by Email')[0]?.activityId === samActivities[0].Id,
 			short(samActivities),
 		);
-		check('Activity Get Many: the lead\'s webinar activities, dates as ISO 8601', out('Get Webinar Activities').length === 1 && out('Get Webinar Activities')[0]?.EventCode === 201 && /Z$/.test(out('Get Webinar Activities')[0]?.ActivityDateTime ?? ''), short(out('Get Webinar Activities')));
+		check('Activity Get Many: the lead\'s webinar activities, own fields as properties, dates as ISO 8601', out('Get Webinar Activities').length === 1 && out('Get Webinar Activities')[0]?.EventCode === 201 && out('Get Webinar Activities')[0]?.mx_Custom_1 === 'Spring product launch' && /Z$/.test(out('Get Webinar Activities')[0]?.ActivityDateTime ?? ''), short(out('Get Webinar Activities')));
 		const samTasks = (await admin('tasks')).filter((task) => task.RelatedEntityId === samId);
 		check('Task Create: owner, type and UTC due date as chosen', samTasks.length === 1 && samTasks[0].OwnerID === '6a0b1c2d-0000-4000-8000-0000000005a1' && samTasks[0].TaskType === 'Meeting' && samTasks[0].DueDate === '2026-03-03T04:30:00.000Z', short(samTasks));
 		check('Task Get Many: reads the task back', out('Get Tasks').length === 1 && out('Get Tasks')[0]?.Name === 'Send the demo invite', short(out('Get Tasks')));

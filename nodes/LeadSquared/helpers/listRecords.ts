@@ -18,9 +18,15 @@ import {
  * to Return All / Limit and output one flat item per record, dates in ISO 8601 UTC unless the
  * item asks for LeadSquared's own formats.
  */
-export async function readListRecords(this: IExecuteFunctions, list: ListRequest, itemIndex: number, settings: ListSettings): Promise<IDataObject[]> {
+export async function readListRecords(
+	this: IExecuteFunctions,
+	list: ListRequest,
+	itemIndex: number,
+	settings: ListSettings,
+	unpack: (record: IDataObject) => IDataObject = (record) => record,
+): Promise<IDataObject[]> {
 	const records = await leadSquaredRequestPages.call(this, list, settings.pageLimit, itemIndex);
-	return records.map((record) => flattenRecord(record, { rawValues: settings.rawValues }));
+	return records.map((record) => flattenRecord(unpack(record), { rawValues: settings.rawValues }));
 }
 
 export interface ListSettings {

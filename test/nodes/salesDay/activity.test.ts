@@ -120,7 +120,10 @@ describe('Activity > Get Many', () => {
 		CreatedOn: '2026-03-01 09:00:00',
 		ActivityDateTime: '2026-03-01 09:00:00',
 		RelatedProspectId: LEAD_ID,
-		Data: [{ Key: 'mx_Custom_1', Value: 'Spring launch' }],
+		Data: [
+			{ Key: 'mx_Custom_1', Value: 'Spring launch' },
+			{ Key: 'mx_Custom_3', Value: '2026-02-28 10:15:00' },
+		],
 	});
 
 	it('pages with Offset/RowCount until the reported total, filtered by type, dates as ISO 8601', async () => {
@@ -149,7 +152,16 @@ describe('Activity > Get Many', () => {
 			{ Parameter: { ActivityEvent: 201 }, Paging: { Offset: 100, RowCount: 100 } },
 		]);
 		expect(output[0]).toHaveLength(102);
-		expect(output[0][0].json).toMatchObject({ Id: 'act-0', CreatedOn: '2026-03-01T09:00:00.000Z' });
+		expect(output[0][0].json).toEqual({
+			Id: 'act-0',
+			EventCode: 201,
+			EventName: 'Webinar attended',
+			CreatedOn: '2026-03-01T09:00:00.000Z',
+			ActivityDateTime: '2026-03-01T09:00:00.000Z',
+			RelatedProspectId: LEAD_ID,
+			mx_Custom_1: 'Spring launch',
+			mx_Custom_3: '2026-02-28T10:15:00.000Z',
+		});
 		expect(output[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
