@@ -78,7 +78,20 @@ export async function readActivityType(this: IExecuteFunctions, itemIndex: numbe
 }
 
 export async function readOpportunityType(this: IExecuteFunctions, itemIndex: number, parameter = 'opportunityType'): Promise<OpportunityType> {
-	return await readCode(this, itemIndex, parameter, 'Opportunity Type', await opportunityTypes.call(this), 'opportunity type');
+	const known = await opportunityTypes.call(this);
+	if (known) return await readCode(this, itemIndex, parameter, 'Opportunity Type', known, 'opportunity type');
+	// The account does not list its types: take a code as given, LeadSquared checks it.
+	const value = rawText(this, itemIndex, parameter, 'Opportunity Type');
+	if (!/^\d+$/.test(value)) {
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Opportunity Type',
+			value === '' ? 'is empty' : `"${value}" is not an opportunity type code`,
+			'This account does not list its opportunity types, so give the type\'s code (a number such as 12002, shown in LeadSquared\'s opportunity settings).',
+		);
+	}
+	return { code: Number(value), name: value };
 }
 
 /** Optional: an empty activity-type filter means every type. */

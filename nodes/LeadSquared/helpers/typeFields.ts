@@ -14,16 +14,18 @@ export interface SchemaValue extends IDataObject {
 /**
  * Reads an activity's or opportunity's own fields from the field mapper and checks them against
  * the type's settings: every field must belong to the type, mandatory ones must have a value,
- * and DateTime fields must be dates (sent in LeadSquared's UTC form).
+ * and DateTime fields must be dates (sent in LeadSquared's UTC form). `fields` undefined means
+ * the account did not describe the type; the values are then sent as given.
  */
 export function readTypeFields(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	parameter: string,
 	label: string,
-	fields: TypeField[],
+	fields: TypeField[] | undefined,
 ): SchemaValue[] {
 	const mapper = this.getNodeParameter(parameter, itemIndex, { mappingMode: 'defineBelow', value: null }) as ResourceMapperValue;
+	if (!fields) return unchecked.call(this, itemIndex, mapper, label);
 	const bySchemaName = new Map(fields.map((field) => [field.schemaName.toLowerCase(), field]));
 	let values: IDataObject;
 	if (mapper.mappingMode === 'autoMapInputData') {
@@ -73,4 +75,10 @@ function valueFor(this: IExecuteFunctions, itemIndex: number, where: string, fie
 		throw invalidInput(this.getNode(), itemIndex, where, `"${value}" is not one of its options`, `Use one of: ${field.options.join(', ')}.`);
 	}
 	return value;
+}
+
+function unchecked(this: IExecuteFunctions, itemIndex: number, mapper: ResourceMapperValue, label: string): SchemaValue[] {
+	return Object.entries((mapper.value ?? {}) as IDataObject)
+		.filter(([, raw]) => raw !== null && raw !== undefined && raw !== '')
+		.map(([name, raw]) => ({ SchemaName: name, Value: toValue.call(this, itemIndex, `${label}, "${name}"`, raw) }));
 }

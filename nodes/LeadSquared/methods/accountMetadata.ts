@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { isObject, recordsOf } from '../../shared/responses';
 import { leadSquaredRequest, leadSquaredRequestPages, type RequestContext } from '../../shared/transport';
@@ -48,7 +48,8 @@ export interface StaticList {
 export interface OpportunityType {
 	code: number;
 	name: string;
-	fields: TypeField[];
+	/** Undefined when the account does not say (its types could not be listed). */
+	fields?: TypeField[];
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
@@ -173,16 +174,25 @@ export function toList(record: IDataObject): StaticList {
 /**
  * Opportunity types with their fields. LeadSquared's opportunity types are activity types with
  * codes from 12000 up; this package reads them, fields included, from GetOpportunityTypes, an
- * endpoint name inferred from the OpportunityManagement.svc family (not documented).
+ * endpoint name inferred from the OpportunityManagement.svc family (not documented). Undefined
+ * when the account answers 404 to it: then a type is given by its code and its fields are sent
+ * unchecked, rather than making opportunities unusable.
  */
-export async function opportunityTypes(this: Context): Promise<OpportunityType[]> {
+export async function opportunityTypes(this: Context): Promise<OpportunityType[] | undefined> {
 	return await once(this, 'opportunityTypes', async () => {
-		const body = await leadSquaredRequest.call(this, {
-			api: 'v2',
-			method: 'GET',
-			path: 'OpportunityManagement.svc/GetOpportunityTypes',
-			idempotent: true,
-		});
+		let body;
+		try {
+			body = await leadSquaredRequest.call(this, {
+				api: 'v2',
+				method: 'GET',
+				path: 'OpportunityManagement.svc/GetOpportunityTypes',
+				idempotent: true,
+			});
+		} catch (error) {
+			if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+			const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+			throw failure;
+		}
 		return recordsOf(body, 'OpportunityTypes')
 			.map((type) => ({
 				code: Number(type.OpportunityEventCode ?? type.ActivityEvent),
@@ -194,8 +204,10 @@ export async function opportunityTypes(this: Context): Promise<OpportunityType[]
 	});
 }
 
-export async function opportunityTypeFields(this: Context, code: number): Promise<TypeField[]> {
-	return (await opportunityTypes.call(this)).find((type) => type.code === code)?.fields ?? [];
+/** The type's fields, or undefined when the account does not list its opportunity types. */
+export async function opportunityTypeFields(this: Context, code: number): Promise<TypeField[] | undefined> {
+	const known = await opportunityTypes.call(this);
+	return known ? (known.find((type) => type.code === code)?.fields ?? []) : undefined;
 }
 
 /** An activity or opportunity setting lists its fields under `Fields` (or is the list itself). */

@@ -49,5 +49,5 @@ export async function getStaticLists(this: ILoadOptionsFunctions): Promise<INode
 }
 
 export async function getOpportunityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await opportunityTypes.call(this)).map((type) => ({ name: type.name, value: String(type.code), description: `Code ${type.code}` }));
+	return ((await opportunityTypes.call(this)) ?? []).map((type) => ({ name: type.name, value: String(type.code), description: `Code ${type.code}` }));
 }

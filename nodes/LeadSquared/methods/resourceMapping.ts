@@ -70,7 +70,7 @@ export async function getActivityFieldMapping(this: ILoadOptionsFunctions): Prom
 export async function getOpportunityFieldMapping(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const code = Number(this.getCurrentNodeParameter('opportunityType'));
 	if (!Number.isInteger(code) || code <= 0) return { fields: [] };
-	return { fields: (await opportunityTypeFields.call(this, code)).map(typeFieldToMapperField) };
+	return { fields: ((await opportunityTypeFields.call(this, code)) ?? []).map(typeFieldToMapperField) };
 }
 
 function typeFieldToMapperField(field: TypeField): ResourceMapperField {

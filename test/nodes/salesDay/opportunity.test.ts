@@ -100,3 +100,29 @@ describe('Opportunity > Get Many', () => {
 		]);
 	});
 });
+
+describe('Opportunity > Capture in an account that does not list its opportunity types', () => {
+	const typesNotFound = () => v2().get('/v2/OpportunityManagement.svc/GetOpportunityTypes').reply(404, 'Not Found');
+
+	it('takes the type code as given and sends the fields unchecked', async () => {
+		typesNotFound();
+		v2()
+			.post('/v2/OpportunityManagement.svc/Capture', (body) =>
+				body.Opportunity.OpportunityEventCode === 12002 && JSON.stringify(body.Opportunity.Fields) === JSON.stringify([{ SchemaName: 'mx_Custom_7', Value: 'Gold' }]),
+			)
+			.reply(200, answer(true));
+
+		const { output, error } = await runNode({ parameters: capture({ opportunityType: '12002', opportunityFields: mapped({ mx_Custom_7: 'Gold' }) }) });
+
+		expect(error).toBeUndefined();
+		expect(output[0][0].json.duplicateCheck).toBe('created');
+	});
+
+	it('refuses a type name, since there is no list to look it up in, before sending', async () => {
+		typesNotFound();
+
+		const { error } = await runNode({ parameters: capture({ opportunityType: 'Admission' }) });
+
+		expect(error?.message).toBe('Opportunity Type (item 0): "Admission" is not an opportunity type code');
+	});
+});
