@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { isObject, recordsOf } from '../../shared/responses';
 import { leadSquaredRequest, leadSquaredRequestPages, type RequestContext } from '../../shared/transport';
@@ -75,9 +75,7 @@ async function once<T>(context: RequestContext, key: string, load: () => Promise
 	return await value;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
-
-export async function activityTypes(this: Context): Promise<ActivityType[]> {
+export async function activityTypes(this: RequestContext): Promise<ActivityType[]> {
 	return await once(this, 'activityTypes', async () => {
 		const body = await leadSquaredRequest.call(this, {
 			api: 'v2',
@@ -93,7 +91,7 @@ export async function activityTypes(this: Context): Promise<ActivityType[]> {
 }
 
 /** The custom fields of one activity type (its "activity setting"). */
-export async function activityTypeFields(this: Context, code: number): Promise<TypeField[]> {
+export async function activityTypeFields(this: RequestContext, code: number): Promise<TypeField[]> {
 	return await once(this, `activityFields:${code}`, async () => {
 		const body = await leadSquaredRequest.call(this, {
 			api: 'v2',
@@ -106,7 +104,7 @@ export async function activityTypeFields(this: Context, code: number): Promise<T
 	});
 }
 
-export async function taskTypes(this: Context): Promise<TaskType[]> {
+export async function taskTypes(this: RequestContext): Promise<TaskType[]> {
 	return await once(this, 'taskTypes', async () => {
 		const body = await leadSquaredRequest.call(this, { api: 'v2', method: 'GET', path: 'Task.svc/RetrieveTaskType', idempotent: true });
 		return recordsOf(body, 'TaskTypes')
@@ -116,7 +114,7 @@ export async function taskTypes(this: Context): Promise<TaskType[]> {
 	});
 }
 
-export async function users(this: Context): Promise<User[]> {
+export async function users(this: RequestContext): Promise<User[]> {
 	return await once(this, 'users', async () => {
 		const body = await leadSquaredRequest.call(this, { api: 'v2', method: 'GET', path: 'UserManagement.svc/Users.Get', idempotent: true });
 		return recordsOf(body, 'Users').map(toUser).filter((user) => user.id !== '').sort(byName);
@@ -137,7 +135,7 @@ export function toUser(record: IDataObject): User {
 }
 
 /** Every list of the account; the dropdown and the static-list check share it. */
-export async function lists(this: Context): Promise<StaticList[]> {
+export async function lists(this: RequestContext): Promise<StaticList[]> {
 	return await once(this, 'lists', async () => {
 		const records = await leadSquaredRequestPages.call(
 			this,
@@ -159,7 +157,10 @@ export async function lists(this: Context): Promise<StaticList[]> {
 	});
 }
 
-/** Lists.Get pages by PageIndex only; this is the page size it documents. */
+/**
+ * Lists.Get takes a PageIndex but documents no page size; 100 per page is assumed (the sandbox
+ * answers so), and a shorter page ends the paging.
+ */
 export const LISTS_PAGE_SIZE = 100;
 
 export function toList(record: IDataObject): StaticList {
@@ -178,7 +179,7 @@ export function toList(record: IDataObject): StaticList {
  * when the account answers 404 to it: then a type is given by its code and its fields are sent
  * unchecked, rather than making opportunities unusable.
  */
-export async function opportunityTypes(this: Context): Promise<OpportunityType[] | undefined> {
+export async function opportunityTypes(this: RequestContext): Promise<OpportunityType[] | undefined> {
 	return await once(this, 'opportunityTypes', async () => {
 		let body;
 		try {
@@ -205,7 +206,7 @@ export async function opportunityTypes(this: Context): Promise<OpportunityType[]
 }
 
 /** The type's fields, or undefined when the account does not list its opportunity types. */
-export async function opportunityTypeFields(this: Context, code: number): Promise<TypeField[] | undefined> {
+export async function opportunityTypeFields(this: RequestContext, code: number): Promise<TypeField[] | undefined> {
 	const known = await opportunityTypes.call(this);
 	return known ? (known.find((type) => type.code === code)?.fields ?? []) : undefined;
 }
