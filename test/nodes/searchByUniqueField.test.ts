@@ -139,3 +139,13 @@ it("with Continue On Fail, checks each item's field from an expression, reading 
 		[{ item: 1 }, '11111111-1111-4111-8111-111111111111'],
 	]);
 });
+
+it('applies the same check to Create or Update', async () => {
+	metadataReply();
+
+	const { error } = await runNode({
+		parameters: { ...captureBy('FirstName', [['FirstName', 'Ana'], ['EmailAddress', 'a@b.co']]), operation: 'createOrUpdate' },
+	});
+
+	expect(error?.message).toBe('Search By Field Name or ID (item 0): FirstName is not a unique field in this LeadSquared account');
+});

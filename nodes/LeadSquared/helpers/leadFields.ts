@@ -193,17 +193,32 @@ function rejectDuplicates(this: IExecuteFunctions, itemIndex: number, attributes
 const SEARCH_BY_FIELD_LABEL = 'Search By Field Name or ID';
 
 /**
+ * The lead's fields as LeadSquared's matching endpoints (Capture, Create or Update, Opportunity
+ * Capture) take them: the attributes, then Search By's field. A field from "Other Unique Field"
+ * is checked against the account's unique fields, after the checks that need no call.
+ */
+export async function leadDetailsWithSearchBy(this: IExecuteFunctions, itemIndex: number): Promise<LeadAttribute[]> {
+	const attributes = readLeadAttributes.call(this, itemIndex);
+	const choice = searchByChoice.call(this, itemIndex);
+	if (choice?.otherField && choice.field !== '') await requireUniqueField.call(this, itemIndex, choice.field);
+	return withSearchBy.call(this, itemIndex, attributes, choice);
+}
+
+/**
  * Appends LeadSquared's `SearchBy` pseudo-field. It goes last, as other integrators found it
  * must, and it must name a field this request sends, or LeadSquared has nothing to match on.
  */
-export async function withSearchBy(this: IExecuteFunctions, itemIndex: number, attributes: LeadAttribute[]): Promise<LeadAttribute[]> {
-	const choice = searchByChoice.call(this, itemIndex);
+function withSearchBy(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	attributes: LeadAttribute[],
+	choice: SearchByChoice | undefined,
+): LeadAttribute[] {
 	if (choice === undefined) return attributes;
-	const { field, otherField } = choice;
+	const { field } = choice;
 	if (field === '') {
 		throw invalidInput(this.getNode(), itemIndex, SEARCH_BY_FIELD_LABEL, 'is empty', 'Choose one of your account\'s unique fields.');
 	}
-	if (otherField) await requireUniqueField.call(this, itemIndex, field);
 	const sent = attributes.find((attribute) => attribute.Attribute.toLowerCase() === field.toLowerCase());
 	if (!sent || sent.Value === '') {
 		throw invalidInput(this.getNode(), itemIndex, 'Search By', `searches by ${field}, but no ${field} value is sent`, `Add ${field} to the lead fields, or choose another Search By.`);
@@ -215,7 +230,12 @@ export async function withSearchBy(this: IExecuteFunctions, itemIndex: number, a
  * The field to search by, or undefined for LeadSquared's default matching. `otherField` marks a
  * name from "Other Unique Field", which may be typed or come from an expression.
  */
-function searchByChoice(this: IExecuteFunctions, itemIndex: number): { field: string; otherField: boolean } | undefined {
+interface SearchByChoice {
+	field: string;
+	otherField: boolean;
+}
+
+function searchByChoice(this: IExecuteFunctions, itemIndex: number): SearchByChoice | undefined {
 	if (inputMode.call(this, itemIndex) === 'mapper') {
 		// The mapper offers only fields that identify a lead as match columns.
 		const matched = mapperValue.call(this, itemIndex).matchingColumns?.[0];

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
-import { readLeadAttributes, withSearchBy } from '../../helpers/leadFields';
+import { leadDetailsWithSearchBy } from '../../helpers/leadFields';
 import { leadFieldsFields, optionsCollection, searchByFields } from '../common.descriptions';
 import { defineOperation } from '../define';
 
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 
 /** Capture requests are the same for the sync and async APIs; only where they go differs. */
 export async function captureBody(this: IExecuteFunctions, itemIndex: number) {
-	return await withSearchBy.call(this, itemIndex, readLeadAttributes.call(this, itemIndex));
+	return await leadDetailsWithSearchBy.call(this, itemIndex);
 }
 
 export const capture = defineOperation({
