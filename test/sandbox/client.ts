@@ -8,6 +8,7 @@ export interface Answer {
 	status: number;
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 	text: string;
+	headers: Headers;
 }
 
 /** Small fetch wrapper: JSON in, status + parsed body out. */
@@ -29,7 +30,7 @@ export async function call(
 	} catch {
 		parsed = undefined;
 	}
-	return { status: response.status, body: parsed, text };
+	return { status: response.status, body: parsed, text, headers: response.headers };
 }
 
 export const fields = (values: Record<string, string>) => Object.entries(values).map(([Attribute, Value]) => ({ Attribute, Value }));
