@@ -157,10 +157,10 @@ describe('the credential\'s Rate Limit is a ceiling', () => {
 	it('takes a lower figure as someone else\'s spending too when this process sent fewer calls than it', async () => {
 		const limiter = new RateLimiter(25, new FakeClock());
 		await Promise.all(Array.from({ length: 3 }, async () => await limiter.acquire()));
-		limiter.throttled({ limit: 10, windowSeconds: 5 });
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
 
-		expect(limiter.accountLimit).toBe(10);
-		expect(limiter.limit).toBe(3);
+		expect(limiter.accountLimit).toBe(20);
+		expect(limiter.limit).toBe(12); // its share halved: 25 * 0.5
 	});
 
 	it('scales to the window LeadSquared names, never above the setting\'s pace', () => {
@@ -245,38 +245,31 @@ describe('sharing the account with other processes (AIMD)', () => {
 		return limiter;
 	}
 
-	it('shrinks its share multiplicatively on a 429 it did not cause, once per burst', async () => {
+	it('halves its share on the first 429 it did not cause, counting one burst\'s 429s once, then steps back less', async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		expect(limiter.limit).toBe(14); // 20 * 0.7
-
+		expect(limiter.limit).toBe(10); // 20 * 0.5
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		expect(limiter.limit).toBe(14);
-	});
+		expect(limiter.limit).toBe(10);
 
-	it('shrinks to what got through when that is less', async () => {
-		const clock = new FakeClock();
-		const limiter = await busyLimiter(clock, 8);
-		const refused = await Promise.all(Array.from({ length: 12 }, async () => await limiter.acquire()));
-		for (const slot of refused) slot.release(clock.now(), { throttled: true });
-
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(11);
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
-
-		expect(limiter.limit).toBe(8);
+		expect(limiter.limit).toBe(8); // 11 * 0.8 = 8.8
 	});
 
 	it('grows back by one call per quiet window, up to the ceiling', async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		expect(limiter.limit).toBe(14);
+		expect(limiter.limit).toBe(10);
 
 		await clock.advance(WINDOW);
-		expect(limiter.limit).toBe(15);
+		expect(limiter.limit).toBe(11);
 		await clock.advance(3 * WINDOW);
-		expect(limiter.limit).toBe(18);
+		expect(limiter.limit).toBe(14);
 		await clock.advance(10 * WINDOW);
 		expect(limiter.limit).toBe(20);
 	});
@@ -294,8 +287,8 @@ describe('sharing the account with other processes (AIMD)', () => {
 
 		await steady.advance(WINDOW);
 		await jittered.advance(WINDOW);
-		expect(a.limit).toBe(15);
-		expect(b.limit).toBe(11); // 20 * 0.7 * (1 - 0.15 * 0.99) = 11.9, not grown yet
+		expect(a.limit).toBe(11);
+		expect(b.limit).toBe(8); // 20 * 0.5 * (1 - 0.15 * 0.99) = 8.5, not grown yet: its period is 7.5 s
 	});
 });
 

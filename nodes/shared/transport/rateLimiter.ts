@@ -109,9 +109,9 @@ export class RateLimiter {
 	}
 
 	/**
-	 * LeadSquared throttled a call of this family. `reportedLimit` and `reportedWindowSeconds`
-	 * come from its message ("exceeded the limit of N in S second(s)"), `retryAfterMs` from a
-	 * Retry-After header. Only a report may lower the pace below the setting; nothing raises it.
+	 * LeadSquared throttled a call of this family. `limit` and `windowSeconds` come from its
+	 * message ("exceeded the limit of N in S second(s)"), `retryAfterMs` from a Retry-After
+	 * header. A report may lower the pace below the setting; nothing raises it above.
 	 */
 	throttled(report: ThrottleReport = {}): void {
 		const now = this.clock.now();
@@ -126,11 +126,7 @@ export class RateLimiter {
 		const ownPace = (limitBefore * this.windowMs) / windowBefore;
 		const ownCalls = this.callsCountedSince(now - this.windowMs);
 		const causedByOwnPace = this.reportedLimit !== undefined && ownPace > this.reportedLimit && ownCalls >= this.reportedLimit;
-		if (!causedByOwnPace) {
-			this.shrinkShare(now, ownPace);
-			// What got through is what the others left us: a share above it would only bring more 429s.
-			this.share = Math.min(this.share, Math.max(1, ownCalls));
-		}
+		if (!causedByOwnPace) this.shrinkShare(now, ownPace);
 
 		if (report.retryAfterMs !== undefined && report.retryAfterMs > 0) {
 			this.pausedUntil = Math.max(this.pausedUntil, now + report.retryAfterMs);
@@ -143,10 +139,12 @@ export class RateLimiter {
 		// One burst can bring several 429s at once; they are one signal, not many.
 		if (now - this.lastDecreaseAt < this.windowMs) return;
 		this.lastDecreaseAt = now;
+		// The first 429 at the full pace says only that someone else is there: assume one other
+		// and halve. Later 429s come from probing one call above a share that fitted, so a smaller
+		// step back keeps the budget used. The jitter keeps processes throttled together apart.
+		const factor = Number.isFinite(this.share) ? this.tuning.decreaseFactor : this.tuning.firstDecreaseFactor;
 		const jitter = 1 - this.tuning.decreaseJitter * this.clock.random();
-		this.share = Math.max(1, Math.min(ownPace, this.share) * this.tuning.decreaseFactor * jitter);
-		// A short random pause spreads the processes that were throttled together.
-		this.pausedUntil = Math.max(this.pausedUntil, now + this.windowMs * this.tuning.pauseJitter * this.clock.random());
+		this.share = Math.max(1, Math.min(ownPace, this.share) * factor * jitter);
 	}
 
 	private callsCountedSince(since: number): number {
@@ -165,7 +163,7 @@ export class RateLimiter {
 	}
 
 	private increaseInterval(): number {
-		return this.windowMs * (1 + this.tuning.increaseJitter * this.clock.random());
+		return this.windowMs * (this.tuning.increasePeriodWindows + this.tuning.increaseJitter * this.clock.random());
 	}
 
 	private removeWaiter(waiter: Waiter): void {
@@ -268,20 +266,22 @@ export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) =>
 export interface Tuning {
 	/** Share of the window added to every hold, for a server whose window is slightly longer than stated. */
 	marginFraction: number;
-	/** Multiplicative decrease of this process's share on a 429 it did not cause. */
+	/** Multiplicative decrease of this process's share on a 429 it did not cause: the first one, then later ones. */
+	firstDecreaseFactor: number;
 	decreaseFactor: number;
+	/** Each decrease is up to this much deeper, at random. */
 	decreaseJitter: number;
-	/** Up to this share of a window of random pause after a decrease. */
-	pauseJitter: number;
-	/** The additive-increase period is one window plus up to this share of one. */
+	/** Additive increase: one call per this many windows, plus up to `increaseJitter` of a window. */
+	increasePeriodWindows: number;
 	increaseJitter: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
 	marginFraction: 0.01,
-	decreaseFactor: 0.7,
+	firstDecreaseFactor: 0.5,
+	decreaseFactor: 0.8,
 	decreaseJitter: 0.15,
-	pauseJitter: 0.25,
+	increasePeriodWindows: 1,
 	increaseJitter: 0.5,
 };
 
