@@ -157,10 +157,10 @@ describe('the credential\'s Rate Limit is a ceiling', () => {
 	it('takes a lower figure as someone else\'s spending too when this process sent fewer calls than it', async () => {
 		const limiter = new RateLimiter(25, new FakeClock());
 		await Promise.all(Array.from({ length: 3 }, async () => await limiter.acquire()));
-		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		limiter.throttled({ limit: 24, windowSeconds: 5 });
 
-		expect(limiter.accountLimit).toBe(20);
-		expect(limiter.limit).toBe(12); // its share halved: 25 * 0.5
+		expect(limiter.accountLimit).toBe(24);
+		expect(limiter.limit).toBe(22); // its share cut: 25 * 0.9
 	});
 
 	it('scales to the window LeadSquared names, never above the setting\'s pace', () => {
@@ -245,7 +245,7 @@ describe('sharing the account with other processes (AIMD)', () => {
 		return limiter;
 	}
 
-	it('halves its share on the first 429 it did not cause, counting one burst\'s 429s once, then steps back less', async () => {
+	it('halves its share on a 429 it did not cause when the whole window was its own, counting one burst\'s 429s once', async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 
@@ -253,14 +253,27 @@ describe('sharing the account with other processes (AIMD)', () => {
 		expect(limiter.limit).toBe(10); // 20 * 0.5
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
 		expect(limiter.limit).toBe(10);
-
-		await clock.advance(WINDOW);
-		expect(limiter.limit).toBe(11);
-		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		expect(limiter.limit).toBe(8); // 11 * 0.8 = 8.8
 	});
 
-	it('grows back by one call per quiet window, up to the ceiling', async () => {
+	it('cuts deeper the more of the window it had, so sharers drift towards equal shares', async () => {
+		const clock = new FakeClock();
+		const big = await busyLimiter(clock, 20);
+		const small = await busyLimiter(clock, 20);
+		big.throttled({ limit: 20, windowSeconds: 5 });
+		small.throttled({ limit: 20, windowSeconds: 5 });
+		await clock.advance(2 * WINDOW);
+		expect([big.limit, small.limit]).toEqual([12, 12]);
+
+		await Promise.all(Array.from({ length: 12 }, async () => await big.acquire()));
+		await Promise.all(Array.from({ length: 4 }, async () => await small.acquire()));
+		big.throttled({ limit: 20, windowSeconds: 5 });
+		small.throttled({ limit: 20, windowSeconds: 5 });
+
+		expect(big.limit).toBe(8); // 12 of 20 calls were its own: 12 * (1 - 0.5 * 0.6) = 8.4
+		expect(small.limit).toBe(10); // 4 of 20: 12 * 0.9 = 10.8 (at least a 10% cut)
+	});
+
+	it('grows back by one call per quiet window, then, still quiet, by doubling steps up to the ceiling', async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
@@ -270,8 +283,23 @@ describe('sharing the account with other processes (AIMD)', () => {
 		expect(limiter.limit).toBe(11);
 		await clock.advance(3 * WINDOW);
 		expect(limiter.limit).toBe(14);
-		await clock.advance(10 * WINDOW);
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(16);
+		await clock.advance(WINDOW);
 		expect(limiter.limit).toBe(20);
+	});
+
+	it('starts growing slowly again after each 429', async () => {
+		const clock = new FakeClock();
+		const limiter = await busyLimiter(clock, 20);
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		await clock.advance(5 * WINDOW);
+		expect(limiter.limit).toBe(16);
+
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(14); // 16 * 0.9 = 14.4: none of the window's calls were its own
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(15);
 	});
 
 	it('spreads processes apart with jitter in the decrease and in the growth period', async () => {

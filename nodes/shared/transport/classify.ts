@@ -28,6 +28,8 @@ export type Outcome =
 	| { kind: 'ambiguous'; code: string; message: string; statusCode?: number }
 	| { kind: 'cancelled' };
 
+export type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
+
 const THROTTLE_PATTERN = /exceeded the limit of (\d+) in (\d+(?:\.\d+)?) second/i;
 
 /**

@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { Outcome } from './classify';
+import type { FailedOutcome } from './classify';
 import { redact, redactDeep } from './redact';
 
 export interface FailureContext {
@@ -16,8 +16,6 @@ export interface FailureContext {
 	/** Extra sentence from the 401 diagnosis, if any. */
 	authHint?: string;
 }
-
-type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
 
 // Hints for the exception types integrators hit most (see shared notes, section 5).
 const EXCEPTION_HINTS: Array<[RegExp, string]> = [

@@ -22,7 +22,7 @@ import {
 	detectedApiBaseUrl,
 	type Account,
 } from './account';
-import { classifyException, classifyResponse, type Outcome } from './classify';
+import { classifyException, classifyResponse, type FailedOutcome, type Outcome } from './classify';
 import { invalidInput } from '../validation';
 import { failureToError } from './errors';
 import { apiFamilyOf, limiterFor, recordSpentDailyCap, sleepUnlessAborted, spentDailyCap } from './rateLimiter';
@@ -200,7 +200,7 @@ async function sendWithRetries(
 		}
 
 		const retryable = isRetryable(outcome, request.idempotent);
-		if (outcome.kind === "throttled") limiter.throttled(outcome);
+		if (outcome.kind === 'throttled') limiter.throttled(outcome);
 		else unthrottledFailures++;
 		const delay = outcome.kind === 'throttled' ? Math.max(limiter.window, outcome.retryAfterMs ?? 0) : backoffDelay(unthrottledFailures);
 		const outOfTime = Date.now() - startedAt + delay > account.maxRetryMs;
@@ -213,8 +213,6 @@ async function sendWithRetries(
 		if (outcome.kind !== 'throttled') await sleepUnlessAborted(delay, signal);
 	}
 }
-
-type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
 
 function isRetryable(outcome: FailedOutcome, idempotent: boolean): boolean {
 	switch (outcome.kind) {

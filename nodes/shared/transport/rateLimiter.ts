@@ -42,6 +42,9 @@ export class RateLimiter {
 
 	private lastDecreaseAt = Number.NEGATIVE_INFINITY;
 
+	/** Increases since the last decrease. */
+	private quietSteps = 0;
+
 	private nextIncreaseAt = 0;
 
 	constructor(
@@ -126,7 +129,7 @@ export class RateLimiter {
 		const ownPace = (limitBefore * this.windowMs) / windowBefore;
 		const ownCalls = this.callsCountedSince(now - this.windowMs);
 		const causedByOwnPace = this.reportedLimit !== undefined && ownPace > this.reportedLimit && ownCalls >= this.reportedLimit;
-		if (!causedByOwnPace) this.shrinkShare(now, ownPace);
+		if (!causedByOwnPace) this.shrinkShare(now, ownPace, ownCalls);
 
 		if (report.retryAfterMs !== undefined && report.retryAfterMs > 0) {
 			this.pausedUntil = Math.max(this.pausedUntil, now + report.retryAfterMs);
@@ -135,28 +138,36 @@ export class RateLimiter {
 		this.kick();
 	}
 
-	private shrinkShare(now: number, ownPace: number): void {
+	private shrinkShare(now: number, ownPace: number, ownCalls: number): void {
 		// One burst can bring several 429s at once; they are one signal, not many.
 		if (now - this.lastDecreaseAt < this.windowMs) return;
 		this.lastDecreaseAt = now;
-		// The first 429 at the full pace says only that someone else is there: assume one other
-		// and halve. Later 429s come from probing one call above a share that fitted, so a smaller
-		// step back keeps the budget used. The jitter keeps processes throttled together apart.
-		const factor = Number.isFinite(this.share) ? this.tuning.decreaseFactor : this.tuning.firstDecreaseFactor;
+		this.quietSteps = 0;
+		// The more of the full window was ours, the deeper the cut: a process that had it all
+		// halves (assuming one other), one that had a small part steps back a little. Sharers
+		// thus drift towards equal shares, and no execution is left far behind the others.
+		const ownFraction = Math.min(1, ownCalls / this.accountLimit);
+		const factor = 1 - this.tuning.maxDecrease * ownFraction;
 		const jitter = 1 - this.tuning.decreaseJitter * this.clock.random();
-		this.share = Math.max(1, Math.min(ownPace, this.share) * factor * jitter);
+		this.share = Math.max(1, Math.min(ownPace, this.share) * Math.min(factor, this.tuning.minDecreaseFactor) * jitter);
 	}
 
 	private callsCountedSince(since: number): number {
 		return this.slots.filter((slot) => !slot.throttled && (slot.answeredAt === undefined || slot.answeredAt > since)).length;
 	}
 
-	/** Additive increase: one more call per quiet window, the window jittered. */
+	/**
+	 * Additive increase: one more call per quiet window, the window jittered. After several
+	 * quiet windows the others have probably finished, and a process left alone at a small
+	 * share would waste most of the budget for as long again: the step then doubles.
+	 */
 	private growShare(): void {
 		if (!Number.isFinite(this.share)) return;
 		const now = this.clock.now();
 		while (now >= this.nextIncreaseAt && Number.isFinite(this.share)) {
-			this.share += 1;
+			this.quietSteps++;
+			const beyond = this.quietSteps - this.tuning.accelerateAfterSteps;
+			this.share += beyond > 0 ? 2 ** beyond : 1;
 			if (this.share >= this.accountLimit) this.share = Number.POSITIVE_INFINITY;
 			this.nextIncreaseAt += this.increaseInterval();
 		}
@@ -266,23 +277,27 @@ export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) =>
 export interface Tuning {
 	/** Share of the window added to every hold, for a server whose window is slightly longer than stated. */
 	marginFraction: number;
-	/** Multiplicative decrease of this process's share on a 429 it did not cause: the first one, then later ones. */
-	firstDecreaseFactor: number;
-	decreaseFactor: number;
+	/** The cut on a 429 this process did not cause, when the whole window was its own. */
+	maxDecrease: number;
+	/** Every such 429 cuts at least this much: the share is multiplied by at most this. */
+	minDecreaseFactor: number;
 	/** Each decrease is up to this much deeper, at random. */
 	decreaseJitter: number;
 	/** Additive increase: one call per this many windows, plus up to `increaseJitter` of a window. */
 	increasePeriodWindows: number;
 	increaseJitter: number;
+	/** Increases without a 429 after which the step doubles each time. */
+	accelerateAfterSteps: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
 	marginFraction: 0.01,
-	firstDecreaseFactor: 0.5,
-	decreaseFactor: 0.8,
+	maxDecrease: 0.5,
+	minDecreaseFactor: 0.9,
 	decreaseJitter: 0.15,
 	increasePeriodWindows: 1,
 	increaseJitter: 0.5,
+	accelerateAfterSteps: 4,
 };
 
 interface Waiter {
