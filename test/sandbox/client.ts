@@ -13,6 +13,7 @@ export interface Answer {
 	status: number;
 	body: Loose;
 	text: string;
+	headers: Headers;
 }
 
 /** Small fetch wrapper: JSON in, status + parsed body out. */
@@ -34,7 +35,7 @@ export async function call(
 	} catch {
 		parsed = undefined;
 	}
-	return { status: response.status, body: parsed, text };
+	return { status: response.status, body: parsed, text, headers: response.headers };
 }
 
 export const fields = (values: Record<string, string>) => Object.entries(values).map(([Attribute, Value]) => ({ Attribute, Value }));
