@@ -8,6 +8,7 @@ import { join } from 'path';
 import { forgetAllLimiters } from '../nodes/shared/transport/rateLimiter';
 import { startSandbox, type Sandbox } from '../sandbox/src/server';
 import { runNode } from '../test/harness/engine';
+import { searchReturnAll } from './search';
 
 const WINDOW_S = 5;
 
@@ -252,6 +253,10 @@ async function main(): Promise<void> {
 
 		console.log(`\n## Bulk Update of 10,000 lead IDs, limit ${bulkLimit} calls per ${WINDOW_S} s\n`);
 		console.log(table([await bulk(sandbox, bulkLimit, false), await bulk(sandbox, bulkLimit, true)]));
+
+		const searchLimit = 5;
+		console.log(`\n## Search with Return All over 10,000 leads, limit ${searchLimit} calls per ${WINDOW_S} s\n`);
+		console.log(table([await searchReturnAll(sandbox, credentialsFor(sandbox.url, searchLimit), 10_000, searchLimit)]));
 	} finally {
 		await sandbox.close();
 	}

@@ -19,7 +19,7 @@ export class LeadSquared implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Create, update and capture leads in LeadSquared',
+		description: 'Find, create, update and capture leads in LeadSquared',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 
+import { lsqDateTime } from './dates';
 import type { FieldDefinition } from './fields';
 
 /** A LeadSquared application error: HTTP 500 with an MX exception type, as LeadSquared answers. */
@@ -25,8 +26,10 @@ export type CaptureBehavior = 'DoNotUpdate' | 'UpdateOnlyEmptyFields' | 'DoNotUp
 
 const UNIQUE_FIELDS = ['EmailAddress', 'Phone'] as const;
 
+// Milliseconds kept, as LeadSquared's own "2017-11-30 07:40:18.000", so that writes within one
+// second still order correctly in RecentlyModified and phone look-ups.
 function now(): string {
-	return new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+	return lsqDateTime(Date.now());
 }
 
 function scalar(value: unknown, attribute: string): string {
@@ -57,6 +60,57 @@ export class LeadStore {
 
 	get(id: string): Lead | undefined {
 		return this.leads.get(id.toLowerCase());
+	}
+
+	/** The stored leads themselves, for read endpoints that copy what they answer with. */
+	live(): Lead[] {
+		return [...this.leads.values()];
+	}
+
+	field(name: string): FieldDefinition | undefined {
+		return this.fields.get(name.toLowerCase());
+	}
+
+	delete(id: string): boolean {
+		const deleted = this.leads.delete(id.toLowerCase());
+		if (deleted) this.changed();
+		return deleted;
+	}
+
+	/**
+	 * Adds ready-made leads in one pass: per-lead uniqueness checks scan every lead, which
+	 * would make seeding 10,000 leads quadratic. Clashes are still refused, before any change.
+	 */
+	insertMany(leads: Lead[]): string[] {
+		const taken = new Set<string>();
+		for (const lead of this.leads.values()) for (const name of UNIQUE_FIELDS) if (lead[name]) taken.add(`${name}:${String(lead[name]).toLowerCase()}`);
+		for (const lead of leads) {
+			for (const name of UNIQUE_FIELDS) {
+				if (!lead[name]) continue;
+				const key = `${name}:${String(lead[name]).toLowerCase()}`;
+				if (taken.has(key)) throw new LsqError('MXDuplicateEntryException', `A Lead with same ${name === 'EmailAddress' ? 'Email' : 'Phone'} already exists.`);
+				taken.add(key);
+			}
+		}
+		const ids = leads.map((lead) => {
+			const id = randomUUID();
+			this.leads.set(id, { ...lead, ProspectID: id });
+			return id;
+		});
+		this.writesApplied += leads.length;
+		this.changed();
+		return ids;
+	}
+
+	/** LeadSquared keeps the latest activity on the lead; phone look-ups prefer the most recent. */
+	recordActivity(id: string, name: string, at: string): void {
+		const lead = this.get(id);
+		if (!lead) return;
+		if (!lead.ProspectActivityDate_Max || String(lead.ProspectActivityDate_Max) <= at) {
+			lead.ProspectActivityDate_Max = at;
+			lead.ProspectActivityName_Max = name;
+		}
+		this.changed();
 	}
 
 	load(leads: Lead[]): void {
@@ -123,6 +177,7 @@ export class LeadStore {
 		const stamp = now();
 		const lead: Lead = { ProspectID: id, CreatedOn: stamp, ModifiedOn: stamp };
 		this.apply(lead, values, () => true);
+		lead.ModifiedOn = stamp;
 		this.leads.set(id, lead);
 		this.changed();
 		return id;

@@ -8,6 +8,12 @@ import { DEFAULT_FIELDS, describeField } from './fields';
 import { LeadStore, LsqError, type CaptureBehavior, type Lead } from './leads';
 import { DEFAULT_OPTIONS, withDefaults, type PartialOptions, type SandboxOptions } from './options';
 import { SlidingWindowLimit } from './rateLimit';
+import { CrmStore } from './crm';
+import { extraOptions } from './extraOptions';
+import { adminRoutes } from './routes/admin';
+import { crmRoutes } from './routes/crm';
+import { leadReadRoutes } from './routes/leadReads';
+import type { Route } from './routes/types';
 
 export type { SandboxOptions, PartialOptions } from './options';
 
@@ -30,23 +36,6 @@ export interface Sandbox {
 	reset(): void;
 	leads(): Lead[];
 	stats(): SandboxStats;
-}
-
-/** Which key check a route needs; LeadSquared's async status calls take only x-api-key. */
-type Access = 'keys' | 'keysAndApiKey' | 'apiKey';
-
-interface Call {
-	query: URLSearchParams;
-	body: unknown;
-	rawBody: string;
-}
-
-interface Route {
-	access: Access;
-	limiter: 'sync' | 'async';
-	/** UserByAccessKey.Get answers on every regional host; everything else only on the home host. */
-	anyHost?: boolean;
-	handle(call: Call): unknown;
 }
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -152,6 +141,11 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		'GET /lead/update/status': { access: 'apiKey', limiter: 'async', handle: ({ query }) => jobStatus('update', query) },
 	};
 
+	const crm = new CrmStore(store);
+	const context = { store, crm, extra: () => extraOptions(options) };
+	Object.assign(routes, leadReadRoutes(context), crmRoutes(context));
+	const admin = adminRoutes(context);
+
 	function capture(body: unknown, query: URLSearchParams) {
 		const parsed = store.parse(body);
 		const prospectId = parsed.values.get('ProspectID');
@@ -256,6 +250,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 
 	function reset(): void {
 		store.clear();
+		crm.reset();
 		queue.clear();
 		limits.sync.reset();
 		limits.async.reset();
@@ -300,8 +295,16 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 				);
 				return send(res, 200, { ids });
 			}
-			default:
-				return send(res, 404, { error: 'unknown admin endpoint' });
+			default: {
+				const handler = admin[`${req.method} ${url.pathname}`];
+				if (!handler) return send(res, 404, { error: 'unknown admin endpoint' });
+				try {
+					return send(res, 200, handler(body, url.searchParams));
+				} catch (error) {
+					if (!(error instanceof LsqError)) throw error;
+					return send(res, error.status, lsqError(error.exceptionType, error.message));
+				}
+			}
 		}
 	}
 

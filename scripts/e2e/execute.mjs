@@ -107,6 +107,27 @@ async function checkVersion(version, tarball) {
 		const eve = leadByEmail('eve.e2e@example.com');
 		check('sandbox state: every write landed once', eve?.FirstName === 'Eve' && eve?.LastName === 'Adams' && eve?.ProspectStage === 'Customer' && eve?.mx_City === 'Mumbai' && sandbox.leads().filter((lead) => lead.EmailAddress === 'eve.e2e@example.com').length === 1, short(eve));
 
+		// Example: find then act: Search leads by a field, then Update each one found.
+		execution = await execute('find-then-act.json');
+		const found = jsonOf(outputOf(execution, 'Find Leads in Goa'));
+		check('find-then-act example: Search finds exactly the three Goa leads, once', found.length === 3 && found.every((json) => json.mx_City === 'Goa'), short(found));
+		const goa = sandbox.leads().filter((lead) => lead.mx_City === 'Goa');
+		check('find-then-act example: each lead found is now an Opportunity, the Pune lead untouched', goa.length === 3 && goa.every((lead) => lead.ProspectStage === 'Opportunity') && leadByEmail('pune.9@example.com')?.ProspectStage !== 'Opportunity', short(sandbox.leads().map((lead) => [lead.EmailAddress, lead.ProspectStage])));
+
+		// Every lead read, against leads the workflow itself creates.
+		execution = await execute('lead-reads.json');
+		const items = (node) => jsonOf(outputOf(execution, node));
+		const created = items('Create or Update').map((json) => json.leadId);
+		check('Get by ID: one flat lead per input item, paired, with ISO dates', short(items('Get by ID').map((json) => json.ProspectID)) === short(created) && outputOf(execution, 'Get by ID').every((item, index) => item.pairedItem?.item === index) && /^\d{4}-\d{2}-\d{2}T.*Z$/.test(items('Get by ID')[0]?.CreatedOn ?? ''), short(items('Get by ID')[0]));
+		check('Get by Email finds the lead', items('Get by Email').length === 1 && items('Get by Email')[0].ProspectID === created[1], short(items('Get by Email')));
+		check('Get by Phone finds the lead from a formatted number', items('Get by Phone').length === 1 && items('Get by Phone')[0].ProspectID === created[2], short(items('Get by Phone')));
+		check('Search with Limit 2, sorted by email descending', short(items('Search').map((json) => json.EmailAddress)) === short(['reads.3@example.com', 'reads.2@example.com']), short(items('Search').map((json) => json.EmailAddress)));
+		check('Get Many by IDs returns the three leads with the chosen columns', items('Get Many by IDs').length === 3 && items('Get Many by IDs').every((json) => created.includes(json.ProspectID) && json.FirstName === undefined), short(items('Get Many by IDs')));
+		check('Get Recently Modified includes the new leads, flattened', created.every((id) => items('Get Recently Modified').some((json) => json.ProspectID === id && json.LeadPropertyList === undefined)), `${items('Get Recently Modified').length} leads`);
+		check('Quick Search finds the three readers', items('Quick Search').filter((json) => created.includes(json.ProspectID)).length === 3, short(items('Quick Search').map((json) => json.EmailAddress)));
+		check('Continue On Fail: a lead that is not there comes out as one error item naming the field', /^Find By \(item 0\): no lead with email address/.test(items('Get a Missing Lead')[0]?.error ?? '') && items('Get a Missing Lead').length === 1, short(items('Get a Missing Lead')));
+		check('Delete removes the lead from the sandbox', items('Delete')[0]?.deleted === true && !sandbox.leads().some((lead) => lead.ProspectID === created[2]), short(items('Delete')));
+
 		// Secrets: not in any console output, nor anywhere in n8n's database file.
 		const database = readFileSync(join(userFolder, '.n8n', 'database.sqlite')).toString('latin1');
 		const secrets = [sandbox.options.accessKey, sandbox.options.secretKey, sandbox.options.apiKey];

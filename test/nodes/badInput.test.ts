@@ -140,6 +140,43 @@ const cases: Case[] = [
 		message: 'Lead Type (item 0): "Type1" is not a lead type',
 	},
 	{
+		name: 'letters in a phone number',
+		parameters: lead('get', { findBy: 'phone', phone: '+91 98450 CALLME' }),
+		message: 'Phone Number (item 0): "+91 98450 CALLME" contains characters other than digits',
+	},
+	{
+		name: 'an email address without @',
+		parameters: lead('get', { findBy: 'email', email: 'ana.example.com' }),
+		message: 'Email Address (item 0): "ana.example.com" is not an email address',
+	},
+	{
+		name: 'Limit 0',
+		parameters: lead('quickSearch', { key: 'ana', returnAll: false, limit: 0 }),
+		message: 'Limit (item 0): 0 is not a whole number of 1 or more',
+	},
+	{
+		name: 'negative Limit from an expression',
+		parameters: lead('getRecentlyModified', { fromDate: '2026-01-01', returnAll: false, limit: '={{ -5 }}' }),
+		message: 'Limit (item 0): -5 is not a whole number of 1 or more',
+	},
+	{
+		name: 'a malformed date',
+		parameters: lead('getRecentlyModified', { fromDate: '={{ $json.since }}', returnAll: true }),
+		input: [{ since: '31.01.2026' }],
+		message: 'Modified After (item 0): "31.01.2026" is not a date',
+	},
+	{
+		name: 'a date range that ends before it starts',
+		parameters: lead('getRecentlyModified', { fromDate: '2026-02-01T00:00:00Z', toDate: '2026-01-01T00:00:00Z', returnAll: true }),
+		message: 'Modified After (item 0): 2026-02-01T00:00:00.000Z is after Modified Before (2026-01-01T00:00:00.000Z)',
+	},
+	{
+		name: 'more than 10,000 lead IDs in one item',
+		parameters: lead('getManyByIds', { leadIds: '={{ $json.ids }}' }),
+		input: [{ ids: Array.from({ length: 10001 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`) }],
+		message: 'Lead IDs (item 0): 10001 lead IDs, more than the 10000 LeadSquared accepts at once',
+	},
+	{
 		name: 'async capture without the async API key',
 		parameters: lead('captureAsync', list(['EmailAddress', 'a@b.co'])),
 		credentials: { asyncApiKey: '' },

@@ -54,6 +54,10 @@ const REQUESTS = {
 		},
 		intercept: () => nock(ASYNC_BASE).post('/lead/capture').query(true),
 	},
+	'v2 read': {
+		parameters: { resource: 'lead', operation: 'quickSearch', key: 'ana', returnAll: true },
+		intercept: () => nock(API_BASE).get('/v2/LeadManagement.svc/Leads.GetByQuickSearch').query(true),
+	},
 	'status check': {
 		parameters: { resource: 'lead', operation: 'getRequestStatus', requestId: '22222222-2222-4222-8222-222222222222', requestType: 'capture' },
 		intercept: () => nock(ASYNC_BASE).get('/lead/status').query(true),

@@ -27,6 +27,10 @@ const EXCEPTION_HINTS: Array<[RegExp, string]> = [
 		/MXDuplicateEntryException/,
 		'Another lead already has this email address or phone number. Use Search By to choose which field identifies the lead; phone numbers must match exactly as stored, e.g. +91-9999999999.',
 	],
+	[
+		/not (been )?enabled/i,
+		'LeadSquared enables this API per account on request (the Lead Delete API among them). Ask LeadSquared support to enable it for your account.',
+	],
 	[/MXInvalidEntity(Reference)?Exception/, 'The lead ID is unknown: it may have been deleted or merged.'],
 	[/MXMandatoryAttributeMissingException/, 'A required value is missing from the request.'],
 	[/request not found|RequestI[dD]/i, 'LeadSquared does not know this request ID. Check that it came from the same account, and the Status Path option.'],
