@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { leadPages } from '../LeadSquared/actions/lead/leadReads';
 import { leadSquaredDateToIso, toLeadSquaredDate } from '../shared/dates';
 import { flattenRecord } from '../shared/records';
-import { recordsOf } from '../shared/responses';
 import { leadSquaredRequest } from '../shared/transport';
 
 /** Leads.RecentlyModified answers at most this many leads per call. */
@@ -51,18 +51,19 @@ async function readPage(
 	context: IPollFunctions,
 	page: { from: Date; to: Date; pageIndex: number; pageSize: number; newestFirst: boolean },
 ): Promise<ModifiedLead[]> {
-	const body = await leadSquaredRequest.call(context, {
-		api: 'v2',
-		method: 'POST',
-		path: 'LeadManagement.svc/Leads.RecentlyModified',
-		body: {
+	// Same request as the LeadSquared node's Get Recently Modified, but sorted by ModifiedOn, which
+	// the restart from the last change read needs.
+	const list = leadPages(
+		'Leads.RecentlyModified',
+		PAGE_SIZE,
+		{
 			Parameter: { FromDate: toLeadSquaredDate(page.from), ToDate: toLeadSquaredDate(page.to) },
-			Paging: { PageIndex: page.pageIndex, PageSize: page.pageSize },
-			Sorting: { ColumnName: 'ModifiedOn', Direction: page.newestFirst ? 1 : 0 },
+			Sorting: { ColumnName: 'ModifiedOn', Direction: page.newestFirst ? '1' : '0' },
 		},
-		idempotent: true,
-	});
-	return recordsOf(body, 'Leads').flatMap((record) => {
+		{ columns: '', rawValues: true },
+	);
+	const body = await leadSquaredRequest.call(context, list.request({ PageIndex: page.pageIndex, PageSize: page.pageSize }));
+	return list.records(body).flatMap((record) => {
 		const lead = flattenRecord(record, { rawValues: true });
 		const id = lead.ProspectID ?? lead.ProspectId;
 		const modifiedOn = isoOf(lead.ModifiedOn);

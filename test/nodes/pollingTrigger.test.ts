@@ -21,7 +21,7 @@ const OVERLAP_MS = 5 * 60 * 1000;
 interface RecentlyModifiedBody {
 	Parameter: { FromDate: string; ToDate: string };
 	Paging: { PageIndex: number; PageSize: number };
-	Sorting: { ColumnName: string; Direction: number };
+	Sorting: { ColumnName: string; Direction: string };
 }
 
 const leadSquaredTime = (ms: number) => `${toLeadSquaredDate(new Date(ms))}.000`;
@@ -85,7 +85,7 @@ it('reads from the previous poll minus the overlap, oldest change first, and mar
 		{
 			Parameter: { FromDate: toLeadSquaredDate(new Date(lastPolledAt - OVERLAP_MS)), ToDate: expect.any(String) },
 			Paging: { PageIndex: 1, PageSize: 5000 },
-			Sorting: { ColumnName: 'ModifiedOn', Direction: 0 },
+			Sorting: { ColumnName: 'ModifiedOn', Direction: '0' },
 		},
 	]);
 	expect(Date.parse(`${bodies[0].Parameter.ToDate}Z`)).toBeGreaterThan(lastPolledAt);
@@ -183,7 +183,7 @@ it('shows the most recently modified lead in a manual test, without touching the
 
 	const items = jsonOf(await trigger.poll('manual'));
 
-	expect(bodies[0]).toMatchObject({ Paging: { PageIndex: 1, PageSize: 1 }, Sorting: { ColumnName: 'ModifiedOn', Direction: 1 } });
+	expect(bodies[0]).toMatchObject({ Paging: { PageIndex: 1, PageSize: 1 }, Sorting: { ColumnName: 'ModifiedOn', Direction: '1' } });
 	expect(items).toEqual([
 		{
 			ProspectID: '00000000-0000-4000-8000-000000000007',
