@@ -58,6 +58,9 @@ export interface StaticList extends ListSeed {
 	members: Set<string>;
 }
 
+/** A record created through the API: what webhooks are told about. */
+export type CrmEvent = { kind: 'activity'; activity: Activity } | { kind: 'task'; task: Task } | { kind: 'opportunity'; opportunity: Opportunity };
+
 /** Most lists in LeadSquared's docs have no stated cap; this one is the sandbox's guess. */
 export const LIST_ADD_LIMIT = 1000;
 
@@ -75,8 +78,18 @@ export class CrmStore {
 	opportunities: Opportunity[] = [];
 	lists = new Map<string, StaticList>();
 
+	private readonly listeners: Array<(event: CrmEvent) => void> = [];
+
 	constructor(private readonly leads: LeadStore) {
 		this.reset();
+	}
+
+	subscribe(listener: (event: CrmEvent) => void): void {
+		this.listeners.push(listener);
+	}
+
+	private notify(event: CrmEvent): void {
+		for (const listener of this.listeners) listener(event);
 	}
 
 	reset(): void {
@@ -147,6 +160,7 @@ export class CrmStore {
 		};
 		this.activities.push(activity);
 		this.leads.recordActivity(leadId, name, lsqDateTime(when));
+		this.notify({ kind: 'activity', activity });
 		return activity.Id;
 	}
 
@@ -187,6 +201,7 @@ export class CrmStore {
 			Status: 'Pending',
 		};
 		this.tasks.push(task);
+		this.notify({ kind: 'task', task });
 		return task.TaskID;
 	}
 
@@ -265,7 +280,7 @@ export class CrmStore {
 		if (!conflict) {
 			createdId = newId();
 			const now = Date.now();
-			this.opportunities.push({
+			const created: Opportunity = {
 				OpportunityId: createdId,
 				RelatedProspectId: leadId,
 				OpportunityEvent: type.OpportunityEventCode,
@@ -275,7 +290,9 @@ export class CrmStore {
 				Owner: API_USER_ID,
 				CreatedOn: now,
 				ModifiedOn: now,
-			});
+			};
+			this.opportunities.push(created);
+			this.notify({ kind: 'opportunity', opportunity: created });
 		}
 		const activityName = conflict ? `Duplicate ${type.Name} Detected` : `${type.Name} Captured`;
 		const activityId = this.postActivity(leadId, type.OpportunityEventCode, activityName, text(opportunity.OpportunityNote), when, {});

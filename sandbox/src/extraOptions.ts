@@ -6,11 +6,27 @@
 export interface ExtraOptions {
 	/** LeadSquared enables Lead/Delete/ById only on request to support. */
 	deleteApiEnabled: boolean;
+	/** Activities created within this window go to a webhook as one array (LeadSquared: about a minute). */
+	webhookBatchMs: number;
+	/** Tries per delivery, the first included. */
+	webhookAttempts: number;
+	/** Wait before the second try; doubled before each further one. */
+	webhookRetryDelayMs: number;
+	/** Failed deliveries in a row after which a webhook is disabled (StatusCode 2). */
+	webhookDisableAfter: number;
+	webhookTimeoutMs: number;
 }
 
-export const EXTRA_DEFAULTS: ExtraOptions = { deleteApiEnabled: true };
+export const EXTRA_DEFAULTS: ExtraOptions = {
+	deleteApiEnabled: true,
+	webhookBatchMs: 1000,
+	webhookAttempts: 3,
+	webhookRetryDelayMs: 200,
+	webhookDisableAfter: 3,
+	webhookTimeoutMs: 5000,
+};
 
 export function extraOptions(options: object): ExtraOptions {
 	const given = options as Partial<ExtraOptions>;
-	return { deleteApiEnabled: given.deleteApiEnabled ?? EXTRA_DEFAULTS.deleteApiEnabled };
+	return Object.fromEntries(Object.entries(EXTRA_DEFAULTS).map(([key, fallback]) => [key, given[key as keyof ExtraOptions] ?? fallback])) as unknown as ExtraOptions;
 }

@@ -22,6 +22,14 @@ export interface ParsedLead {
 	searchBy?: string;
 }
 
+/** A lead written through the API: what webhooks are told about. */
+export interface LeadChange {
+	kind: 'create' | 'update';
+	lead: Lead;
+	/** The lead as it was, for updates. */
+	before?: Lead;
+}
+
 export type CaptureBehavior = 'DoNotUpdate' | 'UpdateOnlyEmptyFields' | 'DoNotUpdateUniqueFields' | undefined;
 
 const UNIQUE_FIELDS = ['EmailAddress', 'Phone'] as const;
@@ -50,6 +58,8 @@ export class LeadStore {
 
 	writesApplied = 0;
 
+	private readonly listeners: Array<(change: LeadChange) => void> = [];
+
 	constructor(fields: FieldDefinition[], private readonly onChange: () => void = () => undefined) {
 		this.fields = new Map(fields.map((field) => [field.SchemaName.toLowerCase(), field]));
 	}
@@ -60,6 +70,14 @@ export class LeadStore {
 
 	get(id: string): Lead | undefined {
 		return this.leads.get(id.toLowerCase());
+	}
+
+	subscribe(listener: (change: LeadChange) => void): void {
+		this.listeners.push(listener);
+	}
+
+	private notify(change: LeadChange): void {
+		for (const listener of this.listeners) listener(change);
 	}
 
 	/** The stored leads themselves, for read endpoints that copy what they answer with. */
@@ -180,6 +198,7 @@ export class LeadStore {
 		lead.ModifiedOn = stamp;
 		this.leads.set(id, lead);
 		this.changed();
+		this.notify({ kind: 'create', lead });
 		return id;
 	}
 
@@ -306,12 +325,15 @@ export class LeadStore {
 	}
 
 	private apply(lead: Lead, values: ParsedLead['values'], allowed: (name: string) => boolean): void {
+		// A lead being created is not stored yet: create() reports it once it is.
+		const before = this.leads.has(String(lead.ProspectID)) ? structuredClone(lead) : undefined;
 		for (const [name, value] of values) {
 			if (this.fields.get(name.toLowerCase())?.ReadOnly || !allowed(name)) continue;
 			lead[name] = value;
 		}
 		lead.ModifiedOn = now();
 		this.writesApplied++;
+		if (before) this.notify({ kind: 'update', lead, before });
 	}
 
 	private schemaName(name: string): string {

@@ -13,7 +13,9 @@ import { extraOptions } from './extraOptions';
 import { adminRoutes } from './routes/admin';
 import { crmRoutes } from './routes/crm';
 import { leadReadRoutes } from './routes/leadReads';
+import { webhookRoutes } from './routes/webhooks';
 import type { Route } from './routes/types';
+import { WebhookHub } from './webhooks';
 
 export type { SandboxOptions, PartialOptions } from './options';
 
@@ -142,8 +144,9 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 	};
 
 	const crm = new CrmStore(store);
-	const context = { store, crm, extra: () => extraOptions(options) };
-	Object.assign(routes, leadReadRoutes(context), crmRoutes(context));
+	const webhooks = new WebhookHub(store, crm, () => extraOptions(options));
+	const context = { store, crm, webhooks, extra: () => extraOptions(options) };
+	Object.assign(routes, leadReadRoutes(context), crmRoutes(context), webhookRoutes(context));
 	const admin = adminRoutes(context);
 
 	function capture(body: unknown, query: URLSearchParams) {
@@ -251,6 +254,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 	function reset(): void {
 		store.clear();
 		crm.reset();
+		webhooks.reset();
 		queue.clear();
 		limits.sync.reset();
 		limits.async.reset();
@@ -330,6 +334,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		},
 		async close() {
 			queue.clear();
+			webhooks.reset();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 			persistence.flush(() => store.all());

@@ -1,7 +1,6 @@
-import type { Activity, Note, Opportunity, StaticList, Task } from '../crm';
-import { lsqSeconds, usDateTime } from '../dates';
-import { ACCOUNT, type ActivityType } from '../seed';
-import { descending, invalidInput, pageByIndex, pageByOffset, record, success, text } from '../shapes';
+import { crmShapes } from '../crmShapes';
+import { ACCOUNT } from '../seed';
+import { descending, invalidInput, pageByIndex, pageByOffset, record, success } from '../shapes';
 import { v2Routes, type Route, type SandboxContext } from './types';
 
 const ACTIVITY = '/v2/ProspectActivity.svc';
@@ -17,101 +16,7 @@ function param(query: URLSearchParams, name: string): string | undefined {
 }
 
 export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route> {
-	const userName = (id: string) => {
-		const user = crm.user(id);
-		return user ? `${user.FirstName} ${user.LastName}` : '';
-	};
-
-	const activityShape = (activity: Activity) => ({
-		Id: activity.Id,
-		EventCode: activity.EventCode,
-		EventName: activity.EventName,
-		ActivityScore: ACCOUNT.activityTypes.find((type) => type.ActivityEvent === activity.EventCode)?.Score ?? 0,
-		CreatedOn: lsqSeconds(activity.CreatedOn),
-		ActivityDateTime: lsqSeconds(activity.ActivityDateTime),
-		ActivityType: 2,
-		IsEmailType: false,
-		Type: 'Inbound',
-		SessionId: activity.Id,
-		RelatedProspectId: activity.RelatedProspectId,
-		Data: [
-			{ Key: 'ActivityEvent_Note', Value: activity.ActivityNote },
-			{ Key: 'CreatedBy', Value: activity.CreatedBy },
-			{ Key: 'CreatedByName', Value: userName(activity.CreatedBy) },
-			...Object.entries(activity.Fields).map(([Key, Value]) => ({ Key, Value })),
-		],
-	});
-
-	const taskShape = (task: Task) => ({
-		TaskID: task.TaskID,
-		Name: task.Name,
-		Description: task.Description,
-		DueDate: lsqSeconds(task.DueDate),
-		CreatedOn: lsqSeconds(task.CreatedOn),
-		OwnerID: task.OwnerID,
-		OwnerName: userName(task.OwnerID),
-		CreatedBy: task.CreatedBy,
-		CreatedByName: userName(task.CreatedBy),
-		Status: task.Status,
-		Reminder: task.Reminder,
-	});
-
-	const noteShape = (note: Note) => ({
-		ProspectNoteId: note.ProspectNoteId,
-		RelatedProspectId: note.RelatedProspectId,
-		Note: note.Note,
-		AttachmentName: note.AttachmentName,
-		AttachmentURL: null,
-		CreatedBy: note.CreatedBy,
-		CreatedByName: userName(note.CreatedBy),
-		CreatedOn: lsqSeconds(note.CreatedOn),
-	});
-
-	const opportunityShape = (opportunity: Opportunity, includeCsv: unknown) => {
-		const lead = store.get(opportunity.RelatedProspectId) ?? {};
-		const wanted = text(includeCsv).split(',').map((name) => name.trim()).filter(Boolean);
-		const fields = { ...opportunity.Fields, Owner: opportunity.Owner };
-		const chosen = wanted.length ? Object.fromEntries(wanted.map((name) => [name, fields[name as keyof typeof fields] ?? null])) : fields;
-		return {
-			ProspectId: opportunity.RelatedProspectId,
-			FirstName: lead.FirstName ?? null,
-			LastName: lead.LastName ?? null,
-			EmailAddress: lead.EmailAddress ?? null,
-			Phone: lead.Phone ?? null,
-			OpportunityId: opportunity.OpportunityId,
-			RelatedProspectId: opportunity.RelatedProspectId,
-			OpportunityEvent: String(opportunity.OpportunityEvent),
-			OpportunityNote: opportunity.OpportunityNote,
-			OpportunityDateTime: usDateTime(opportunity.OpportunityDateTime),
-			...chosen,
-			CreatedOn: usDateTime(opportunity.CreatedOn),
-			ModifiedOn: usDateTime(opportunity.ModifiedOn),
-		};
-	};
-
-	const listShape = (list: StaticList) => ({
-		ListId: list.ListId,
-		ListName: list.ListName,
-		ListDescription: list.ListDescription,
-		ListType: list.ListType,
-		MemberCount: crm.memberCount(list),
-	});
-
-	const settingShape = (type: ActivityType) => ({
-		ID: type.Id,
-		Name: type.ActivityEventName,
-		DisplayName: type.ActivityEventName,
-		Fields: type.Fields.map((field, index) => ({
-			SchemaName: field.SchemaName,
-			DisplayName: field.DisplayName,
-			Value: null,
-			DataType: field.DataType,
-			IsMandatory: field.IsMandatory,
-			ShowInForm: true,
-			Sequence: index + 1,
-			OptionSet: field.Options ? JSON.stringify(field.Options.map((Value, Order) => ({ Text: Value, Value, Order }))) : '',
-		})),
-	});
+	const shape = crmShapes(crm, store);
 
 	const listsGet = ({ query }: { query: URLSearchParams }) => {
 		const typeCode = param(query, 'ListType');
@@ -119,7 +24,7 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 		if (typeCode && !type) invalidInput(`Invalid ListType ${typeCode}: use 0 (static), 1 (dynamic) or 2 (refreshable)`);
 		const search = (param(query, 'SearchText') ?? '').toLowerCase();
 		const lists = [...crm.lists.values()].filter((list) => (!type || list.ListType === type) && list.ListName.toLowerCase().includes(search));
-		return pageByIndex(lists, { PageIndex: param(query, 'PageIndex'), PageSize: LISTS_PAGE_SIZE }, { size: LISTS_PAGE_SIZE, max: LISTS_PAGE_SIZE }).items.map(listShape);
+		return pageByIndex(lists, { PageIndex: param(query, 'PageIndex'), PageSize: LISTS_PAGE_SIZE }, { size: LISTS_PAGE_SIZE, max: LISTS_PAGE_SIZE }).items.map(shape.list);
 	};
 
 	const retrieveNotes = ({ body, query }: { body: unknown; query: URLSearchParams }) => {
@@ -128,7 +33,7 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 		const paging = input.Paging ?? { PageIndex: param(query, 'PageIndex'), PageSize: param(query, 'PageSize') };
 		const notes = crm.notesOf(parameter.RelatedId ?? param(query, 'leadId'), parameter.Id, descending(input.Sorting, true));
 		const page = pageByIndex(notes, paging, { size: 100, max: 1000 });
-		return { RecordCount: page.total, List: page.items.map(noteShape) };
+		return { RecordCount: page.total, List: page.items.map(shape.note) };
 	};
 
 	return v2Routes({
@@ -144,12 +49,12 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 				IsCustom: true,
 				CreatedOn: ACCOUNT.configuredOn,
 			})),
-		[`GET ${ACTIVITY}/CustomActivity/GetActivitySetting`]: ({ query }) => settingShape(crm.activityType(param(query, 'code'))),
+		[`GET ${ACTIVITY}/CustomActivity/GetActivitySetting`]: ({ query }) => shape.setting(crm.activityType(param(query, 'code'))),
 		[`POST ${ACTIVITY}/Create`]: ({ body }) => success({ Id: crm.createActivity(body) }),
 		[`POST ${ACTIVITY}/Retrieve`]: ({ body, query }) => {
 			const input = record(body);
 			const page = pageByOffset(crm.activitiesOf(param(query, 'leadId'), record(input.Parameter).ActivityEvent), input.Paging, { size: 25, max: 1000 });
-			return { RecordCount: page.total, ProspectActivities: page.items.map(activityShape) };
+			return { RecordCount: page.total, ProspectActivities: page.items.map(shape.activity) };
 		},
 
 		'GET /v2/Task.svc/RetrieveTaskType': ({ query }) => {
@@ -163,7 +68,7 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 		'POST /v2/Task.svc/Create': ({ body }) => success({ Id: crm.createTask(body) }),
 		[`GET ${LEADS}/RetrieveTaskByLeadId`]: ({ query }) => {
 			const tasks = crm.tasksOf(param(query, 'leadId'));
-			return { RecordCount: tasks.length, TaskList: tasks.map(taskShape) };
+			return { RecordCount: tasks.length, TaskList: tasks.map(shape.task) };
 		},
 
 		[`POST ${LEADS}/CreateNote`]: ({ body }) => success({ Id: crm.createNote(body) }),
@@ -176,7 +81,7 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 			const found = crm.opportunitiesOf(param(query, 'leadId'), param(query, 'opportunityType'));
 			const sign = descending(input.Sorting, true) ? -1 : 1;
 			const page = pageByIndex(found.sort((a, b) => sign * (a.CreatedOn - b.CreatedOn)), input.Paging, { size: 100, max: 1000 });
-			return { RecordCount: page.total, List: page.items.map((item) => opportunityShape(item, record(input.Columns).Include_CSV)) };
+			return { RecordCount: page.total, List: page.items.map((item) => shape.opportunity(item, record(input.Columns).Include_CSV)) };
 		},
 
 		// Documented under LeadManagement.svc; LeadSegmentation.svc answers too, as clients use both.

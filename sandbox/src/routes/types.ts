@@ -1,3 +1,8 @@
+import type { CrmStore } from '../crm';
+import type { ExtraOptions } from '../extraOptions';
+import type { LeadStore } from '../leads';
+import type { WebhookHub } from '../webhooks';
+
 /** Which key check a route needs; LeadSquared's async status calls take only x-api-key. */
 export type Access = 'keys' | 'keysAndApiKey' | 'apiKey';
 
@@ -25,7 +30,8 @@ export type AdminHandler = (body: unknown, query: URLSearchParams) => unknown;
 
 /** What the route modules work on; `extra` is read per call because configure() replaces the options. */
 export interface SandboxContext {
-	store: import('../leads').LeadStore;
-	crm: import('../crm').CrmStore;
-	extra(): import('../extraOptions').ExtraOptions;
+	store: LeadStore;
+	crm: CrmStore;
+	webhooks: WebhookHub;
+	extra(): ExtraOptions;
 }
