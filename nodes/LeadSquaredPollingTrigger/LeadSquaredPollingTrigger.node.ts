@@ -73,7 +73,7 @@ export class LeadSquaredPollingTrigger implements INodeType {
 		const window = windowFor(state, now);
 		if (!window) {
 			// Activation starts the clock: nothing from before it is news.
-			Object.assign(state, { lastPolledAt: now.toISOString(), seen: {} });
+			Object.assign(state, { startedAt: now.toISOString(), lastPolledAt: now.toISOString(), seen: {} });
 			return null;
 		}
 		const leads = await leadsModifiedBetween(this, window.from, window.to);

@@ -9,6 +9,8 @@ export const OVERLAP_MS = 5 * 60 * 1000;
 
 /** What the trigger keeps in the workflow's static data between polls. */
 export interface PollState {
+	/** ISO time of the first poll after activation: nothing before it is news, overlap or not. */
+	startedAt?: string;
 	/** ISO time the previous poll read up to. */
 	lastPolledAt?: string;
 	/** Changes already emitted whose time is still inside the overlap: key → ISO time. */
@@ -25,7 +27,9 @@ export interface LeadChange {
 /** The window the next poll reads, or undefined on the first poll after activation. */
 export function windowFor(state: PollState, now: Date): { from: Date; to: Date } | undefined {
 	if (!state.lastPolledAt) return undefined;
-	return { from: new Date(Date.parse(state.lastPolledAt) - OVERLAP_MS), to: now };
+	const from = Math.max(Date.parse(state.lastPolledAt) - OVERLAP_MS, state.startedAt ? Date.parse(state.startedAt) : -Infinity);
+	// LeadSquared reads FromDate to the second; the duplicate check must forget on the same boundary.
+	return { from: new Date(Math.floor(from / 1000) * 1000), to: now };
 }
 
 /**
@@ -45,7 +49,7 @@ export function newChanges(leads: ModifiedLead[], state: PollState, window: { fr
 		if (isNew) seen[createdKey] = lead.createdOn as string;
 		changes.push({ change: lead, type: isNew ? 'created' : 'updated' });
 	}
-	return { changes, next: { lastPolledAt: window.to.toISOString(), seen } };
+	return { changes, next: { ...state, lastPolledAt: window.to.toISOString(), seen } };
 }
 
 /** Only entries the next poll can read again need remembering. */

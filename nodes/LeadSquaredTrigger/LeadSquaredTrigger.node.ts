@@ -113,7 +113,8 @@ export class LeadSquaredTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
 				const spec = readSpec(this, randomString(40));
-				if (registration.webhookId) await deleteQuietly(this, registration.webhookId);
+				// The earlier webhook (disabled, or for other settings) goes first: plans allow only a few.
+				if (registration.webhookId) await deleteWebhook(this, registration.webhookId);
 				forget(registration);
 				registration.webhookId = await createWebhook(this, spec);
 				registration.secret = spec.secret;
@@ -183,16 +184,4 @@ function forget(registration: Registration): void {
 	delete registration.webhookId;
 	delete registration.secret;
 	delete registration.registeredFor;
-}
-
-/**
- * The webhook this trigger made before (now disabled, or for other settings) goes first, since
- * plans allow only a few. If it is already gone, there is nothing to do.
- */
-async function deleteQuietly(context: IHookFunctions, webhookId: string): Promise<void> {
-	try {
-		await deleteWebhook(context, webhookId);
-	} catch (error) {
-		context.logger.warn(`LeadSquared Trigger could not delete its earlier webhook ${webhookId}: ${(error as Error).message}`);
-	}
 }

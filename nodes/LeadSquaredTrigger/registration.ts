@@ -18,7 +18,7 @@ export interface WebhookSpec {
 	secret: string;
 }
 
-/** A webhook as LeadSquared's Retrieve lists it. */
+/** A webhook as LeadSquared's Retrieve lists it (`{ RecordCount, Response: [...] }`). */
 export interface RegisteredWebhook {
 	id: string;
 	url: string;
@@ -61,27 +61,42 @@ export async function createWebhook(context: IHookFunctions, spec: WebhookSpec):
 }
 
 export async function findWebhook(context: IHookFunctions, id: string): Promise<RegisteredWebhook | undefined> {
-	const response = await leadSquaredRequest.call(context, { api: 'v2', method: 'POST', path: 'Webhook.svc/Retrieve', body: {}, idempotent: true });
-	return recordsOf(response, 'Webhooks', 'List')
+	const response = await leadSquaredRequest.call(context, {
+		api: 'v2',
+		method: 'POST',
+		path: 'Webhook.svc/Retrieve',
+		body: { Parameter: { WebhookId: id } },
+		idempotent: true,
+	});
+	// The filter narrows the answer; the ID is compared anyway in case an account ignores it.
+	return recordsOf(response, 'Response', 'Webhooks')
 		.map(toRegisteredWebhook)
 		.find((webhook) => webhook.id === id);
 }
 
+/**
+ * Deletes the webhook, or finds it already gone (deleted by hand in LeadSquared, which then
+ * answers that it does not exist): either way it no longer calls n8n.
+ */
 export async function deleteWebhook(context: IHookFunctions, id: string): Promise<void> {
-	// Deleting twice is harmless: the second call finds nothing to delete.
-	await leadSquaredRequest.call(context, { api: 'v2', method: 'GET', path: 'Webhook.svc/Delete', qs: { webhookId: id }, idempotent: true });
+	try {
+		await leadSquaredRequest.call(context, { api: 'v2', method: 'GET', path: 'Webhook.svc/Delete', qs: { webhookId: id }, idempotent: true });
+	} catch (error) {
+		if (await findWebhook(context, id)) throw asNodeError(context, error);
+	}
 }
 
 /** Transport errors already say what LeadSquared answered; this adds what usually causes a refusal. */
 function withRefusalHint(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError) {
-		// LeadSquared refuses with 4xx or, for some MX exceptions, 500; throttling (429) is not a refusal.
-		if (error.httpCode && error.httpCode !== '429') {
-			error.description = [error.description, REFUSED_HINT].filter(Boolean).join(' ');
-		}
-		return error;
+	// LeadSquared refuses with 4xx or, for some MX exceptions, 500; throttling (429) is not a refusal.
+	if (error instanceof NodeApiError && error.httpCode && error.httpCode !== '429') {
+		error.description = [error.description, REFUSED_HINT].filter(Boolean).join(' ');
 	}
-	return error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
+	return asNodeError(context, error);
+}
+
+function asNodeError(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
 }
 
 /**
@@ -97,7 +112,7 @@ function webhookPropertiesFor(spec: WebhookSpec): IDataObject {
 
 function toRegisteredWebhook(record: IDataObject): RegisteredWebhook {
 	return {
-		id: String(record.Id ?? record.WebhookId ?? ''),
+		id: String(record.WebhookId ?? record.Id ?? ''),
 		url: String(record.URL ?? record.Url ?? ''),
 		event: Number(record.WebhookEvent),
 		statusCode: Number(record.StatusCode ?? ENABLED),

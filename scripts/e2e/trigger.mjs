@@ -64,7 +64,11 @@ async function signIn(url) {
 		});
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
-		return JSON.parse(text).data;
+		try {
+			return JSON.parse(text).data;
+		} catch {
+			throw new Error(`${method} ${path} answered ${response.status} with no JSON: ${text.slice(0, 300)}`);
+		}
 	};
 }
 
@@ -99,9 +103,12 @@ async function checkVersion(version, tarball) {
 		await prepareUserFolder(install, userFolder, { tarball, sandbox, workflowFiles: [WEBHOOK_EXAMPLE, pollingFile] });
 		n8n = await startN8n(install, userFolder, { port: await freePort(), logFile: join(artefacts, `n8n-trigger-${version}.log`) });
 		const rest = await signIn(n8n.url);
+		// As the editor does: save (which records the version activation points at), then activate.
+		// Imported workflows have no saved version yet.
 		const activate = async (id) => {
 			const workflow = await rest('GET', `/workflows/${id}`);
-			return await rest('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+			const saved = await rest('PATCH', `/workflows/${id}`, { name: workflow.name, versionId: workflow.versionId });
+			return await rest('POST', `/workflows/${id}/activate`, { versionId: saved.versionId });
 		};
 		const executionsOf = async (workflowId) => {
 			const list = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
@@ -128,8 +135,9 @@ async function checkVersion(version, tarball) {
 
 async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf, itemsOf, example }) {
 	const [triggerNode, updateNode] = example.nodes;
+	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
 	await activate(example.id);
-	const webhooks = sandbox.webhooks();
+	const webhooks = await registered();
 	const [webhook] = webhooks;
 	const secret = webhook?.CustomHeaders?.find((header) => header.Key === SECRET_HEADER)?.Value;
 	check(
@@ -156,8 +164,8 @@ async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf,
 	);
 	const lead = sandbox.leads().find((candidate) => candidate.ProspectID === leadId);
 	check(`the example's "${updateNode.name}" step updated that lead`, lead?.Source === 'n8n welcome', short(lead));
-	const delivery = sandbox.webhookDeliveries().find((candidate) => candidate.webhookId === webhook.Id);
-	check('n8n answered the delivery 200 {"Status":"Success"}', delivery?.status === 200 && delivery?.response === '{"Status":"Success"}', short(delivery));
+	const [afterDelivery] = await registered();
+	check('n8n accepted the delivery at the first attempt', afterDelivery?.stats?.delivered === 1 && afterDelivery.stats.attempts === 1 && afterDelivery.StatusCode === 0, short(afterDelivery?.stats));
 
 	for (const [label, headers] of [
 		['without the secret', {}],
@@ -175,12 +183,15 @@ async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf,
 	check('calls without the secret start no execution', afterForgery.length === 1, `${afterForgery.length} executions`);
 
 	await rest('POST', `/workflows/${example.id}/deactivate`, {});
-	check('deactivating the workflow deletes the webhook in LeadSquared', sandbox.webhooks().length === 0, short(sandbox.webhooks()));
+	const left = await registered();
+	check('deactivating the workflow deletes the webhook in LeadSquared', left.length === 0, short(left));
 }
 
 async function checkPollingTrigger({ lsq, activate, executionsOf, itemsOf, polling }) {
 	const nodeName = polling.nodes[0].name;
 	const before = await lsq('Lead.Create', { FirstName: 'Old', EmailAddress: 'old.lead@example.com' });
+	// LeadSquared reads dates to the second: a lead from the second of activation would count.
+	await sleep(1100);
 	await activate(polling.id);
 	// The poll at activation only notes the time; every later poll emits what changed since.
 	await sleep(1000);

@@ -71,6 +71,18 @@ it('emits nothing on the first poll after activation and sends nothing; it only 
 	const noted = Date.parse(trigger.staticData.lastPolledAt as string);
 	expect(noted).toBeGreaterThanOrEqual(before);
 	expect(noted).toBeLessThanOrEqual(Date.now());
+	expect(trigger.staticData.startedAt).toBe(trigger.staticData.lastPolledAt);
+});
+
+it('does not reach back before activation with the overlap: leads changed just before it are not news', async () => {
+	const trigger = new PollingTriggerHarness({ event: 'leadCreatedOrUpdated' });
+	await trigger.poll();
+	const activatedAt = Date.parse(trigger.staticData.startedAt as string);
+	const bodies = recentlyModified([]);
+
+	expect(await trigger.poll()).toBeNull();
+
+	expect(bodies[0].Parameter.FromDate).toBe(toLeadSquaredDate(new Date(activatedAt)));
 });
 
 it('reads from the previous poll minus the overlap, oldest change first, and marks new and changed leads', async () => {
@@ -121,6 +133,19 @@ it('emits each change once across polls: repeats from the overlap are dropped, a
 	expect(poll2).toBeNull();
 	// Lead 1 was already reported as new; its later edit is an update.
 	expect(poll3?.map((item) => [item.FirstName, item.ChangeType])).toEqual([['Lead 1', 'updated']]);
+});
+
+it('remembers a change made in the first second of the window as long as that second is read again', async () => {
+	const { trigger } = triggerPolledAgo(60_000);
+	const windowStart = Math.floor((Date.parse(trigger.staticData.lastPolledAt as string) - OVERLAP_MS) / 1000) * 1000;
+	const early = lead(1, windowStart - 86_400_000, windowStart + 1);
+	recentlyModified([early]);
+	expect(jsonOf(await trigger.poll())).toHaveLength(1);
+
+	// The next poll starts later, but say LeadSquared's second-granular range still returns it.
+	Object.assign(trigger.staticData, { lastPolledAt: new Date(windowStart + OVERLAP_MS + 500).toISOString() });
+	recentlyModified([early]);
+	expect(await trigger.poll()).toBeNull();
 });
 
 it('forgets emitted changes once they are older than the overlap, so the state stays small', async () => {

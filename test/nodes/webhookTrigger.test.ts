@@ -115,11 +115,14 @@ describe('activation', () => {
 });
 
 describe('existence check', () => {
-	const retrieve = (webhooks: object[]) => nock(API_BASE, V2_AUTH).post('/v2/Webhook.svc/Retrieve').reply(200, webhooks);
+	const retrieve = (webhooks: object[]) =>
+		nock(API_BASE, V2_AUTH)
+			.post('/v2/Webhook.svc/Retrieve', { Parameter: { WebhookId: 'wh-1' } })
+			.reply(200, { RecordCount: webhooks.length, Response: webhooks });
 
 	it('keeps an enabled webhook for the same URL', async () => {
 		const { trigger, secret } = await activeTrigger();
-		retrieve([{ Id: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 0 }]);
+		retrieve([{ WebhookId: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 0 }]);
 
 		expect(await trigger.activate()).toEqual({ existed: true });
 		expect(trigger.staticData.secret).toBe(secret);
@@ -127,7 +130,7 @@ describe('existence check', () => {
 
 	it('replaces a webhook LeadSquared disabled after failed deliveries (status 2): deletes it and registers a new secret', async () => {
 		const { trigger, secret } = await activeTrigger();
-		retrieve([{ Id: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 2 }]);
+		retrieve([{ WebhookId: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 2 }]);
 		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(200, { Status: 'Success' });
 		const sent = expectCreate('wh-2');
 
@@ -139,7 +142,7 @@ describe('existence check', () => {
 
 	it('registers again when the webhook was deleted in LeadSquared', async () => {
 		const { trigger } = await activeTrigger();
-		retrieve([{ Id: 'someone-elses', URL: 'https://elsewhere.test', WebhookEvent: 3, StatusCode: 0 }]);
+		retrieve([{ WebhookId: 'someone-elses', URL: 'https://elsewhere.test', WebhookEvent: 3, StatusCode: 0 }]);
 		expectCreate('wh-3');
 
 		expect(await trigger.activate()).toEqual({ existed: false });
@@ -164,6 +167,32 @@ describe('deactivation', () => {
 
 		expect(await trigger.deactivate()).toBe(true);
 		expect(trigger.staticData).toEqual({});
+	});
+
+	it('counts a webhook someone already deleted in LeadSquared as deleted', async () => {
+		const { trigger } = await activeTrigger();
+		nock(API_BASE, V2_AUTH)
+			.get('/v2/Webhook.svc/Delete')
+			.query({ webhookId: 'wh-1' })
+			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidEntityException', ExceptionMessage: 'Webhook does not exist' });
+		nock(API_BASE, V2_AUTH).post('/v2/Webhook.svc/Retrieve').reply(200, { RecordCount: 0, Response: [] });
+
+		expect(await trigger.deactivate()).toBe(true);
+		expect(trigger.staticData).toEqual({});
+	});
+
+	it('fails, keeping what it knows, when LeadSquared refuses to delete a webhook that is still there', async () => {
+		const { trigger } = await activeTrigger();
+		nock(API_BASE, V2_AUTH)
+			.get('/v2/Webhook.svc/Delete')
+			.query({ webhookId: 'wh-1' })
+			.reply(400, { Status: 'Error', ExceptionType: 'MXUnauthorizedRequestException', ExceptionMessage: 'You are not allowed to delete webhooks' });
+		nock(API_BASE, V2_AUTH)
+			.post('/v2/Webhook.svc/Retrieve')
+			.reply(200, { RecordCount: 1, Response: [{ WebhookId: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 0 }] });
+
+		await expect(trigger.deactivate()).rejects.toThrow('You are not allowed to delete webhooks');
+		expect(trigger.staticData.webhookId).toBe('wh-1');
 	});
 });
 
