@@ -122,7 +122,7 @@ async function checkVersion(version, tarball) {
 		};
 
 		await checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf, itemsOf, example });
-		await checkPollingTrigger({ lsq, activate, executionsOf, itemsOf, polling });
+		await checkPollingTrigger({ sandbox, lsq, activate, executionsOf, itemsOf, polling });
 	} catch (error) {
 		check(`n8n ${version} trigger checks`, false, error instanceof Error ? error.stack : String(error));
 	} finally {
@@ -137,7 +137,8 @@ async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf,
 	const [triggerNode, updateNode] = example.nodes;
 	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
 	await activate(example.id);
-	const webhooks = await registered();
+	// n8n 2.x finishes activating (and registering) after answering the activation request.
+	const webhooks = (await until(async () => ((await registered()).length > 0 ? await registered() : undefined), 20_000)) ?? [];
 	const [webhook] = webhooks;
 	const secret = webhook?.CustomHeaders?.find((header) => header.Key === SECRET_HEADER)?.Value;
 	check(
@@ -183,18 +184,21 @@ async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf,
 	check('calls without the secret start no execution', afterForgery.length === 1, `${afterForgery.length} executions`);
 
 	await rest('POST', `/workflows/${example.id}/deactivate`, {});
-	const left = await registered();
+	const left = (await until(async () => ((await registered()).length === 0 ? [] : undefined), 20_000)) ?? (await registered());
 	check('deactivating the workflow deletes the webhook in LeadSquared', left.length === 0, short(left));
 }
 
-async function checkPollingTrigger({ lsq, activate, executionsOf, itemsOf, polling }) {
+async function checkPollingTrigger({ sandbox, lsq, activate, executionsOf, itemsOf, polling }) {
 	const nodeName = polling.nodes[0].name;
 	const before = await lsq('Lead.Create', { FirstName: 'Old', EmailAddress: 'old.lead@example.com' });
 	// LeadSquared reads dates to the second: a lead from the second of activation would count.
 	await sleep(1100);
 	await activate(polling.id);
-	// The poll at activation only notes the time; every later poll emits what changed since.
-	await sleep(1000);
+	// The poll at activation only notes the time (and calls nothing); the first call to
+	// Leads.RecentlyModified shows a later poll has run, so activation is surely complete.
+	const pollCalls = () => sandbox.stats().callsByPath['/v2/LeadManagement.svc/Leads.RecentlyModified'] ?? 0;
+	check('polling: activation reads nothing from before it; the next poll calls Leads.RecentlyModified', Boolean(await until(() => pollCalls() > 0, 40_000)));
+	check('polling: nothing emitted for leads from before activation', (await executionsOf(polling.id)).length === 0);
 	const changes = [];
 	const pollOnce = async (label, act) => {
 		const countBefore = (await executionsOf(polling.id)).length;
