@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
@@ -11,6 +12,12 @@ import { rawValuesOption } from '../LeadSquared/actions/common.descriptions';
 import { flattenRecord } from '../shared/records';
 import { newChanges, windowFor, type ChangeType, type PollState } from './cursor';
 import { latestLead, leadsModifiedBetween, type ModifiedLead } from './recentlyModified';
+
+const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Lead Created', value: 'leadCreated', description: 'Only leads new since the last check' },
+	{ name: 'Lead Created or Updated', value: 'leadCreatedOrUpdated', description: 'Every change; each item says which in ChangeType' },
+	{ name: 'Lead Updated', value: 'leadUpdated', description: 'Only changes to leads that existed before' },
+];
 
 /**
  * A separate node from the webhook trigger: n8n runs `poll` in place of passing a webhook's
@@ -23,7 +30,7 @@ export class LeadSquaredPollingTrigger implements INodeType {
 		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: `={{ (${JSON.stringify(Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])))})[$parameter["event"]] }}`,
 		description: 'Starts the workflow when leads are created or changed in LeadSquared, by checking at regular times; needs no admin keys',
 		defaults: { name: 'LeadSquared Polling Trigger' },
 		polling: true,
@@ -43,11 +50,7 @@ export class LeadSquaredPollingTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				default: 'leadCreatedOrUpdated',
-				options: [
-					{ name: 'Lead Created', value: 'leadCreated', description: 'Only leads new since the last check' },
-					{ name: 'Lead Created or Updated', value: 'leadCreatedOrUpdated', description: 'Every change; each item says which in ChangeType' },
-					{ name: 'Lead Updated', value: 'leadUpdated', description: 'Only changes to leads that existed before' },
-				],
+				options: EVENT_OPTIONS,
 			},
 			{
 				displayName: 'Options',

@@ -12,7 +12,7 @@ import {
 import { rawValuesOption } from '../LeadSquared/actions/common.descriptions';
 import { getLeadFields } from '../LeadSquared/methods/loadOptions';
 import { eventItems, eventsOf, secretMatches } from './delivery';
-import { ACTIVITY_EVENTS, FIELD_EVENTS, eventOptions, isWebhookEvent, type WebhookEventName } from './events';
+import { ACTIVITY_EVENTS, FIELD_EVENTS, eventOptions, eventSubtitle, isWebhookEvent, type WebhookEventName } from './events';
 import { ENABLED, DELIVERY_CHECK_HEADER, createWebhook, deleteWebhook, findWebhook, type WebhookSpec } from './registration';
 
 /** LeadSquared disables webhooks whose calls fail repeatedly, so every genuine delivery gets this. */
@@ -33,7 +33,7 @@ export class LeadSquaredTrigger implements INodeType {
 		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle,
 		description: 'Starts the workflow when a lead, activity, task or opportunity changes in LeadSquared',
 		defaults: { name: 'LeadSquared Trigger' },
 		inputs: [],

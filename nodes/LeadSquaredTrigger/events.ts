@@ -35,3 +35,8 @@ export const eventOptions: INodePropertyOptions[] = Object.entries(WEBHOOK_EVENT
 export function isWebhookEvent(value: unknown): value is WebhookEventName {
 	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(WEBHOOK_EVENTS, value);
 }
+
+/** The canvas subtitle: the chosen event's label ("Lead Created"), not its internal value. */
+export const eventSubtitle = `={{ (${JSON.stringify(
+	Object.fromEntries(Object.entries(WEBHOOK_EVENTS).map(([value, event]) => [value, event.name])),
+)})[$parameter["event"]] }}`;
