@@ -69,7 +69,8 @@ export class LeadSquaredPollingTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const latest = await latestLead(this, now);
-			return latest ? [this.helpers.returnJsonArray([itemOf(latest, 'updated', rawValues)])] : null;
+			if (!latest) return null;
+			return [this.helpers.returnJsonArray([itemOf(latest, latest.createdOn === latest.modifiedOn ? 'created' : 'updated', rawValues)])];
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;

@@ -98,11 +98,26 @@ async function checkVersion(version, tarball) {
 	polling.nodes[0].parameters.pollTimes = EVERY_15_SECONDS;
 	writeFileSync(pollingFile, JSON.stringify(polling));
 	const example = JSON.parse(readFileSync(WEBHOOK_EXAMPLE, 'utf8'));
-	let n8n;
+	const port = await freePort();
+	const logFile = join(artefacts, `n8n-trigger-${version}.log`);
+	// The running n8n and a REST client signed in to it; restart() stops and starts it again.
+	const session = {
+		n8n: undefined,
+		rest: undefined,
+		async start() {
+			session.n8n = await startN8n(install, userFolder, { port, logFile });
+			session.rest = await signIn(session.n8n.url);
+		},
+		async stop() {
+			if (session.n8n) writeFileSync(logFile, session.n8n.log());
+			await session.n8n?.stop();
+			session.n8n = undefined;
+		},
+	};
 	try {
 		await prepareUserFolder(install, userFolder, { tarball, sandbox, workflowFiles: [WEBHOOK_EXAMPLE, pollingFile] });
-		n8n = await startN8n(install, userFolder, { port: await freePort(), logFile: join(artefacts, `n8n-trigger-${version}.log`) });
-		const rest = await signIn(n8n.url);
+		await session.start();
+		const rest = (...args) => session.rest(...args);
 		// As the editor does: save (which records the version activation points at), then activate.
 		// Imported workflows have no saved version yet.
 		const activate = async (id) => {
@@ -121,19 +136,18 @@ async function checkVersion(version, tarball) {
 			return (data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 		};
 
-		await checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf, itemsOf, example });
+		await checkWebhookTrigger({ sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example });
 		await checkPollingTrigger({ sandbox, lsq, activate, executionsOf, itemsOf, polling });
 	} catch (error) {
 		check(`n8n ${version} trigger checks`, false, error instanceof Error ? error.stack : String(error));
 	} finally {
-		if (n8n) writeFileSync(join(artefacts, `n8n-trigger-${version}.log`), n8n.log());
-		await n8n?.stop();
+		await session.stop();
 		await sandbox.close();
 		rmSync(userFolder, { recursive: true, force: true });
 	}
 }
 
-async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf, itemsOf, example }) {
+async function checkWebhookTrigger({ sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example }) {
 	const [triggerNode, updateNode] = example.nodes;
 	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
 	await activate(example.id);
@@ -182,6 +196,30 @@ async function checkWebhookTrigger({ sandbox, lsq, rest, activate, executionsOf,
 	await sleep(2000);
 	const afterForgery = await executionsOf(example.id);
 	check('calls without the secret start no execution', afterForgery.length === 1, `${afterForgery.length} executions`);
+
+	// LeadSquared disables a webhook whose deliveries keep failing; n8n's check when it starts
+	// again finds it disabled and has the trigger replace it.
+	await session.stop();
+	for (const name of ['Uma', 'Vik', 'Wes']) await lsq('Lead.Create', { FirstName: name, EmailAddress: `${name.toLowerCase()}.missed@example.com` });
+	const disabled = await until(async () => ((await registered())[0]?.StatusCode === 2 ? await registered() : undefined), 30_000);
+	check('while n8n is down, LeadSquared disables the webhook after failed deliveries (status 2)', Boolean(disabled), short(await registered()));
+	await session.start();
+	const replaced = await until(async () => {
+		const hooks = await registered();
+		return hooks.length === 1 && hooks[0].WebhookId !== webhook.WebhookId && hooks[0].StatusCode === 0 ? hooks : undefined;
+	}, 30_000);
+	const newSecret = replaced?.[0].CustomHeaders?.find((header) => header.Key === SECRET_HEADER)?.Value;
+	check(
+		'when n8n starts again the trigger replaces it: the disabled webhook deleted, a new one enabled with a new secret',
+		Boolean(replaced) && newSecret !== secret && /^[A-Za-z0-9]{40}$/.test(newSecret ?? ''),
+		short(await registered()),
+	);
+	const countBefore = (await executionsOf(example.id)).length;
+	const laterLead = await lsq('Lead.Create', { FirstName: 'Xena', EmailAddress: 'xena.after-restart@example.com' });
+	const resumed = await until(async () => ((await executionsOf(example.id)).length > countBefore ? true : undefined), 30_000);
+	await sleep(2000);
+	const laterLeadWelcomed = sandbox.leads().find((candidate) => candidate.ProspectID === laterLead)?.Source === 'n8n welcome';
+	check('the new webhook delivers: the next lead starts one execution', Boolean(resumed) && (await executionsOf(example.id)).length === countBefore + 1 && laterLeadWelcomed);
 
 	await rest('POST', `/workflows/${example.id}/deactivate`, {});
 	const left = (await until(async () => ((await registered()).length === 0 ? [] : undefined), 20_000)) ?? (await registered());

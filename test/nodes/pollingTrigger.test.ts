@@ -221,6 +221,18 @@ it('shows the most recently modified lead in a manual test, without touching the
 	expect(trigger.staticData).toEqual({});
 });
 
+it('marks the manual test\'s lead as created when it was never changed after creation', async () => {
+	const trigger = new PollingTriggerHarness({ event: 'leadCreatedOrUpdated' });
+	recentlyModified([lead(8, Date.UTC(2024, 4, 1, 10), Date.UTC(2024, 4, 1, 10))]);
+	expect(jsonOf(await trigger.poll('manual'))?.[0].ChangeType).toBe('created');
+});
+
+it('answers a manual test on an account without leads with nothing', async () => {
+	const trigger = new PollingTriggerHarness({ event: 'leadCreatedOrUpdated' });
+	recentlyModified([]);
+	expect(await trigger.poll('manual')).toBeNull();
+});
+
 it('keeps the cursor where it was when LeadSquared fails, so the next poll reads the same window again', async () => {
 	const { trigger } = triggerPolledAgo(60_000);
 	const before = { ...trigger.staticData };
