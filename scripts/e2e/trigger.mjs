@@ -49,13 +49,17 @@ async function until(condition, timeoutMs, intervalMs = 500) {
 /** n8n's own REST API, signed in as the owner. */
 async function signIn(url) {
 	await setupOwner(url, DEMO_OWNER);
-	const login = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, email: DEMO_OWNER.email, password: DEMO_OWNER.password }),
-	});
-	if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
-	const cookie = (login.headers.getSetCookie?.() ?? []).map((value) => value.split(';')[0]).join('; ');
+	// While n8n is still starting it answers 200 "n8n is starting up" without a session cookie.
+	const cookie = await until(async () => {
+		const login = await fetch(`${url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, email: DEMO_OWNER.email, password: DEMO_OWNER.password }),
+		});
+		if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
+		return (login.headers.getSetCookie?.() ?? []).map((value) => value.split(';')[0]).join('; ');
+	}, 60_000, 1000);
+	if (!cookie) throw new Error('login gave no session cookie within a minute');
 	return async (method, path, body) => {
 		const response = await fetch(`${url}/rest${path}`, {
 			method,
@@ -136,7 +140,7 @@ async function checkVersion(version, tarball) {
 			return (data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 		};
 
-		await checkWebhookTrigger({ sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example });
+		await checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example });
 		await checkPollingTrigger({ sandbox, lsq, activate, executionsOf, itemsOf, polling });
 	} catch (error) {
 		check(`n8n ${version} trigger checks`, false, error instanceof Error ? error.stack : String(error));
@@ -147,7 +151,7 @@ async function checkVersion(version, tarball) {
 	}
 }
 
-async function checkWebhookTrigger({ sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example }) {
+async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example }) {
 	const [triggerNode, updateNode] = example.nodes;
 	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
 	await activate(example.id);
@@ -204,13 +208,24 @@ async function checkWebhookTrigger({ sandbox, lsq, rest, session, activate, exec
 	const disabled = await until(async () => ((await registered())[0]?.StatusCode === 2 ? await registered() : undefined), 30_000);
 	check('while n8n is down, LeadSquared disables the webhook after failed deliveries (status 2)', Boolean(disabled), short(await registered()));
 	await session.start();
-	const replaced = await until(async () => {
+	// n8n 1.x runs the trigger's existence check when it starts. n8n 2.x keeps its webhooks
+	// registered across restarts without asking the node; there, activating the workflow again
+	// (deactivate, activate) is what replaces the disabled webhook.
+	const replacedWebhook = async () => {
 		const hooks = await registered();
 		return hooks.length === 1 && hooks[0].WebhookId !== webhook.WebhookId && hooks[0].StatusCode === 0 ? hooks : undefined;
-	}, 30_000);
+	};
+	const checkedOnStart = version.startsWith('1.');
+	if (!checkedOnStart) {
+		await rest('POST', `/workflows/${example.id}/deactivate`, {});
+		await activate(example.id);
+	}
+	const replaced = await until(replacedWebhook, 30_000);
 	const newSecret = replaced?.[0].CustomHeaders?.find((header) => header.Key === SECRET_HEADER)?.Value;
 	check(
-		'when n8n starts again the trigger replaces it: the disabled webhook deleted, a new one enabled with a new secret',
+		checkedOnStart
+			? 'when n8n starts again its existence check has the trigger replace it: the disabled webhook deleted, a new one enabled with a new secret'
+			: 'activating the workflow again replaces it: the disabled webhook deleted, a new one enabled with a new secret',
 		Boolean(replaced) && newSecret !== secret && /^[A-Za-z0-9]{40}$/.test(newSecret ?? ''),
 		short(await registered()),
 	);
