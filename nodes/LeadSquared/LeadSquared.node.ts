@@ -8,8 +8,16 @@ import {
 
 import { resourceProperties, subtitle } from './actions/resources';
 import { router } from './actions/router';
-import { getCustomFieldSets, getLeadFields } from './methods/loadOptions';
-import { getLeadFieldMapping } from './methods/resourceMapping';
+import {
+	getActivityTypes,
+	getCustomFieldSets,
+	getLeadFields,
+	getOpportunityTypes,
+	getStaticLists,
+	getTaskTypes,
+	getUsers,
+} from './methods/loadOptions';
+import { getActivityFieldMapping, getLeadFieldMapping, getOpportunityFieldMapping } from './methods/resourceMapping';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +27,7 @@ export class LeadSquared implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Find, create, update and capture leads in LeadSquared',
+		description: 'Find and capture leads, and log their activities, tasks, notes, opportunities and lists in LeadSquared',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,8 +37,8 @@ export class LeadSquared implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getLeadFields, getCustomFieldSets },
-		resourceMapping: { getLeadFieldMapping },
+		loadOptions: { getLeadFields, getCustomFieldSets, getActivityTypes, getTaskTypes, getUsers, getStaticLists, getOpportunityTypes },
+		resourceMapping: { getLeadFieldMapping, getActivityFieldMapping, getOpportunityFieldMapping },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

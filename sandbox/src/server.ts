@@ -13,6 +13,7 @@ import { extraOptions } from './extraOptions';
 import { adminRoutes } from './routes/admin';
 import { crmRoutes } from './routes/crm';
 import { leadReadRoutes } from './routes/leadReads';
+import { opportunityTypeRoutes } from './routes/opportunityTypes';
 import { webhookRoutes } from './routes/webhooks';
 import type { Route } from './routes/types';
 import { WebhookHub } from './webhooks';
@@ -146,7 +147,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 	const crm = new CrmStore(store);
 	const webhooks = new WebhookHub(store, crm, () => extraOptions(options));
 	const context = { store, crm, webhooks, extra: () => extraOptions(options) };
-	Object.assign(routes, leadReadRoutes(context), crmRoutes(context), webhookRoutes(context));
+	Object.assign(routes, leadReadRoutes(context), crmRoutes(context), webhookRoutes(context), opportunityTypeRoutes());
 	const admin = adminRoutes(context);
 
 	function capture(body: unknown, query: URLSearchParams) {

@@ -144,6 +144,32 @@ try {
 	);
 	check('the mapper loaded the fields from the sandbox', (sandbox.stats().callsByPath['/v2/LeadManagement.svc/LeadsMetaData.Get'] ?? 0) > 0);
 
+	// The "after a webinar" example: the activity mapper lists the chosen type's own fields, read
+	// from the sandbox's GetActivitySetting; then the whole workflow runs from the editor.
+	await page.goto(`${n8n.url}/workflow/lsqExampleWebinar`);
+	await canvasNodes.first().waitFor({ timeout: 60_000 });
+	await page.locator('[data-test-id="canvas-node"]:has-text("Post Webinar Attended")').first().dblclick();
+	await panel.waitFor({ timeout: 30_000 });
+	await panel.locator('text=Minutes Attended (mx_Custom_2)').first().waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(1000);
+	await page.screenshot({ path: join(imagesFolder, 'activity-mapper.png') });
+	const activityPanel = await panel.innerText();
+	check(
+		'the activity mapper shows the "Webinar attended" type\'s own fields from the account',
+		['Webinar Name (mx_Custom_1)', 'Minutes Attended (mx_Custom_2)'].every((label) => activityPanel.includes(label)) &&
+			(sandbox.stats().callsByPath['/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting'] ?? 0) > 0,
+		activityPanel.slice(0, 600),
+	);
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
+	await page.locator('[data-test-id="execute-workflow-button"]').first().dispatchEvent('click');
+	const webinarDeadline = Date.now() + 90_000;
+	const invitees = async () => (await (await fetch(`${sandbox.url}/_sandbox/lists`)).json()).find((list) => list.ListName === 'Webinar invitees')?.Members.length ?? 0;
+	while (Date.now() < webinarDeadline && (await invitees()) < 3) await page.waitForTimeout(500);
+	await page.waitForTimeout(3000);
+	await page.screenshot({ path: join(imagesFolder, 'webinar-workflow-run.png') });
+	check('Execute workflow runs "after a webinar" from the editor: three attendees end up on the list', (await invitees()) === 3, `${await invitees()} members`);
+
 	// The trigger example: its icon on the canvas, and n8n's test URL ("Execute workflow" waits
 	// for a test event): the trigger registers a webhook for the test URL, a lead created in the
 	// sandbox arrives through it, and the webhook is deleted again afterwards.

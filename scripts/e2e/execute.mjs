@@ -128,6 +128,67 @@ async function checkVersion(version, tarball) {
 		check('Continue On Fail: a lead that is not there comes out as one error item naming the field', /^Find By \(item 0\): no lead with email address/.test(items('Get a Missing Lead')[0]?.error ?? '') && items('Get a Missing Lead').length === 1, short(items('Get a Missing Lead')));
 		check('Delete removes the lead from the sandbox', items('Delete')[0]?.deleted === true && !sandbox.leads().some((lead) => lead.ProspectID === created[2]), short(items('Delete')));
 
+		// Example: after a webinar: capture each attendee, post the activity, a task for the lead's owner, add to a list.
+		const admin = async (what) => (await fetch(`${sandbox.url}/_sandbox/${what}`)).json();
+		execution = await execute('after-a-webinar.json');
+		const attendees = ['maya.iyer@example.com', 'omar.shah@example.com', 'lena.rao@example.com'].map(leadByEmail);
+		const attendeeIds = attendees.map((lead) => lead?.ProspectID);
+		check('webinar example: each attendee captured once, owned by the owner picked in the mapper', attendees.every((lead) => lead?.OwnerIdEmailAddress === 'priya.sharma@sandbox.example' && lead?.Source === 'Webinar'), short(attendees.map((lead) => lead?.OwnerIdEmailAddress)));
+		const webinarActivities = (await admin('activities')).filter((activity) => attendeeIds.includes(activity.RelatedProspectId));
+		check(
+			'webinar example: one "Webinar attended" activity per attendee, with the webinar name and minutes in its fields',
+			webinarActivities.length === 3 && webinarActivities.every((activity) => activity.EventCode === 201 && activity.Fields.mx_Custom_1 === 'Spring product launch') && short(webinarActivities.map((activity) => activity.Fields.mx_Custom_2).sort()) === short(['38', '52', '61']),
+			short(webinarActivities),
+		);
+		const followUps = (await admin('tasks')).filter((task) => attendeeIds.includes(task.RelatedEntityId));
+		const inTwoDays = (iso) => Math.abs(Date.parse(iso) - (Date.now() + 2 * 86_400_000)) < 600_000;
+		check(
+			'webinar example: one Follow Up task per attendee, for the lead\'s owner, due in two days',
+			followUps.length === 3 && followUps.every((task) => task.OwnerID === '6a0b1c2d-0000-4000-8000-0000000005a1' && task.TaskType === 'Follow Up' && inTwoDays(task.DueDate)),
+			short(followUps.map((task) => [task.OwnerID, task.TaskType, task.DueDate])),
+		);
+		const invitees = (await admin('lists')).find((list) => list.ListName === 'Webinar invitees');
+		check('webinar example: every attendee is on the "Webinar invitees" list', attendeeIds.every((id) => id && invitees?.Members.includes(id)), short(invitees));
+		const listed = outputOf(execution, 'Add to Webinar List');
+		check('webinar example: one output item per attendee at the end, paired', listed.length === 3 && listed.every((item, index) => item.pairedItem?.item === index), short(listed.map((item) => item.pairedItem)));
+
+		// Every sales-day operation against the sandbox, checked in its state.
+		execution = await execute('sales-day.json');
+		const sam = leadByEmail('sam.e2e@example.com');
+		const samId = sam?.ProspectID;
+		const out = (node, output = 0) => jsonOf(outputOf(execution, node, output));
+		const samNotes = (await admin('notes')).filter((note) => note.RelatedProspectId === samId);
+		check('Note Create: the note is on the lead; Get Many reads it back', samNotes.length === 1 && out('Create Note')[0]?.noteId === samNotes[0].ProspectNoteId && out('Get Notes').length === 1 && out('Get Notes')[0]?.Note === 'Called, asked for a demo next week', short(out('Get Notes')));
+		const samActivities = (await admin('activities')).filter((activity) => activity.RelatedProspectId === samId && activity.EventCode === 201);
+		check(
+			'Activity Create by email: posted on the lead with that email, dates sent in UTC',
+			samActivities.length === 1 && samActivities[0].ActivityDateTime === '2026-03-01T09:00:00.000Z' && samActivities[0].Fields.mx_Custom_3 === '2026-03-01 08:30:00' && out('Activity by Email')[0]?.activityId === samActivities[0].Id,
+			short(samActivities),
+		);
+		check('Activity Get Many: the lead\'s webinar activities, own fields as properties, dates as ISO 8601', out('Get Webinar Activities').length === 1 && out('Get Webinar Activities')[0]?.EventCode === 201 && out('Get Webinar Activities')[0]?.mx_Custom_1 === 'Spring product launch' && /Z$/.test(out('Get Webinar Activities')[0]?.ActivityDateTime ?? ''), short(out('Get Webinar Activities')));
+		const samTasks = (await admin('tasks')).filter((task) => task.RelatedEntityId === samId);
+		check('Task Create: owner, type and UTC due date as chosen', samTasks.length === 1 && samTasks[0].OwnerID === '6a0b1c2d-0000-4000-8000-0000000005a1' && samTasks[0].TaskType === 'Meeting' && samTasks[0].DueDate === '2026-03-03T04:30:00.000Z', short(samTasks));
+		check('Task Get Many: reads the task back', out('Get Tasks').length === 1 && out('Get Tasks')[0]?.Name === 'Send the demo invite', short(out('Get Tasks')));
+		const samOpportunities = (await admin('opportunities')).filter((opportunity) => opportunity.RelatedProspectId === samId);
+		check(
+			'Opportunity Capture: created once; the same capture again is reported as a duplicate',
+			samOpportunities.length === 1 && out('Capture Opportunity')[0]?.duplicateCheck === 'created' && out('Capture Same Opportunity')[0]?.duplicateCheck === 'duplicate found, existing opportunity kept' && out('Capture Same Opportunity')[0]?.opportunityId === samOpportunities[0].OpportunityId,
+			short([out('Capture Opportunity')[0], out('Capture Same Opportunity')[0]]),
+		);
+		check('Opportunity Get Many: the lead\'s one Admission opportunity', out('Get Opportunities').length === 1 && out('Get Opportunities')[0]?.OpportunityId === samOpportunities[0]?.OpportunityId, short(out('Get Opportunities')));
+		const vip = (await admin('lists')).find((list) => list.ListName === 'VIP customers');
+		const calls = sandbox.stats().callsByPath;
+		check('List Add Leads then Remove Lead: both sent once, the lead is no longer a member', calls['/v2/LeadSegmentation.svc/AddLeadsToStaticList'] >= 1 && calls['/v2/LeadSegmentation.svc/RemoveLeadFromStaticList'] === 1 && vip && !vip.Members.includes(samId), short({ vip, calls: calls['/v2/LeadSegmentation.svc/RemoveLeadFromStaticList'] }));
+		check('List Get Many: the static lists only', out('Get Static Lists').length === 2 && out('Get Static Lists').every((list) => list.ListType === 'static'), short(out('Get Static Lists')));
+		check('User Get Many: active users only', out('Get Users').length === 2 && out('Get Users').every((user) => user.StatusCode === 0), short(out('Get Users')));
+		const stranger = out('Task for a Stranger')[0];
+		const unknownType = out('Activity of Unknown Type')[0];
+		check(
+			'Continue On Fail: an owner who is not a user and an unknown activity type come out as error items naming item and field, and nothing is sent',
+			/^Owner \(item 0\): "stranger@elsewhere.example" is not a user/.test(stranger?.error ?? '') && /^Activity Type \(item 0\): the account has no activity type "999"/.test(unknownType?.error ?? '') && !(await admin('tasks')).some((task) => task.Name === 'Should not be sent'),
+			short([stranger, unknownType]),
+		);
+
 		// Secrets: not in any console output, nor anywhere in n8n's database file.
 		const database = readFileSync(join(userFolder, '.n8n', 'database.sqlite')).toString('latin1');
 		const secrets = [sandbox.options.accessKey, sandbox.options.secretKey, sandbox.options.apiKey];

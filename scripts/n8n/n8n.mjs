@@ -164,16 +164,31 @@ export async function executeWorkflow(install, userFolder, workflowId) {
 		// --rawOutput prints the run data through the logger at level info.
 		logLevel: 'info',
 	});
-	const start = result.stdout.search(/^\{$/m);
-	let execution;
-	if (start >= 0) {
-		try {
-			execution = JSON.parse(result.stdout.slice(start));
-		} catch {
-			execution = undefined;
-		}
+	const execution = runDataIn(result.stdout);
+	// Kept for a look when a run's data cannot be read (the check that fails says only that).
+	if (!execution) {
+		mkdirSync(join(PROJECT_ROOT, '.e2e-artifacts'), { recursive: true });
+		writeFileSync(join(PROJECT_ROOT, '.e2e-artifacts', `execute-${workflowId}.txt`), `${result.stdout}\n--- stderr\n${result.stderr}`);
 	}
 	return { ...result, execution };
+}
+
+/**
+ * The run data JSON in `n8n execute` output: from a line that is just "{" to the last line that
+ * is just "}". n8n 2.x sometimes logs a line (task runner shutdown) after the JSON.
+ */
+function runDataIn(stdout) {
+	const start = stdout.search(/^\{$/m);
+	if (start < 0) return undefined;
+	const tail = stdout.slice(start);
+	for (const candidate of [tail, tail.slice(0, tail.lastIndexOf('\n}') + 2)]) {
+		try {
+			return JSON.parse(candidate);
+		} catch {
+			// try the next candidate
+		}
+	}
+	return undefined;
 }
 
 /** Starts `n8n start` and resolves once the editor answers; `stop()` ends it. */

@@ -305,3 +305,89 @@ export const postUpdatedLeadOption: INodeProperties = {
 	description:
 		'Whether LeadSquared should run the automations, webhooks and notification rules that fire on "lead updated". LeadSquared skips them for API updates unless this is on.',
 };
+
+/**
+ * A dropdown filled from the account (activity types, users, lists, ...). Like every n8n
+ * dropdown with a load method it also takes an expression, so a workflow can pass a code or ID
+ * from its data; the value is checked against the account before anything is sent.
+ */
+export function accountPicker(
+	displayName: string,
+	name: string,
+	loadOptionsMethod: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...extra,
+	};
+}
+
+/** A lead given by its ID or, where LeadSquared has no ID at hand, by its email address. */
+export const leadByFields: INodeProperties[] = [
+	{
+		displayName: 'Lead',
+		name: 'leadBy',
+		type: 'options',
+		options: [
+			{ name: 'By ID', value: 'id', description: 'The lead\'s ID (ProspectID)' },
+			{
+				name: 'By Email Address',
+				value: 'email',
+				description: 'The lead with this email address; LeadSquared creates the lead if none has it',
+			},
+		],
+		default: 'id',
+	},
+	{ ...leadIdField, displayOptions: { show: { leadBy: ['id'] } } },
+	{
+		displayName: 'Lead Email Address',
+		name: 'leadEmail',
+		type: 'string',
+		placeholder: 'e.g. name@email.com',
+		required: true,
+		default: '',
+		displayOptions: { show: { leadBy: ['email'] } },
+	},
+];
+
+export const noteField: INodeProperties = {
+	displayName: 'Note',
+	name: 'note',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+};
+
+/** A date-time field: n8n's date picker, an n8n DateTime or an ISO 8601 text from an expression. */
+export function dateTimeField(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'dateTime', default: '', description };
+}
+
+/** The field mapper for an activity's or opportunity's own fields, listed from the chosen type. */
+export function typeFieldsMapper(displayName: string, name: string, resourceMapperMethod: string, typeParameter: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: [typeParameter],
+			resourceMapper: {
+				resourceMapperMethod,
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+	};
+}

@@ -1,14 +1,20 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import type { Operation, Resource } from './define';
+import { activity } from './activity';
 import { lead } from './lead';
+import { list } from './list';
+import { note } from './note';
+import { opportunity } from './opportunity';
+import { task } from './task';
+import { user } from './user';
 
 /**
  * Every resource of the LeadSquared node. The Resource and Operation dropdowns, each
  * operation's fields and the canvas subtitle are all derived from this map, so a new resource
  * is a new folder plus one entry here.
  */
-export const resources = { lead } satisfies Record<string, Resource>;
+export const resources = { lead, activity, task, note, opportunity, list, user } satisfies Record<string, Resource>;
 
 const entries = Object.entries(resources) as Array<[string, Resource]>;
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);

@@ -157,7 +157,7 @@ export function toAttribute(this: IExecuteFunctions, itemIndex: number, where: s
 	return { Attribute: name, Value: toValue.call(this, itemIndex, `${where} (${name})`, value) };
 }
 
-function toValue(this: IExecuteFunctions, itemIndex: number, where: string, value: unknown): string {
+export function toValue(this: IExecuteFunctions, itemIndex: number, where: string, value: unknown): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number') {

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { activityTypes, lists, opportunityTypes, taskTypes, users, type User } from './accountMetadata';
 import { CUSTOM_FIELD_SET_TYPE, leadFields } from './leadMetadata';
 
 /** Every lead field except custom field sets, labelled by display name, valued by schema name. */
@@ -20,4 +21,33 @@ export async function getCustomFieldSets(this: ILoadOptionsFunctions): Promise<I
 	return fields
 		.filter((field) => field.DataType === CUSTOM_FIELD_SET_TYPE)
 		.map((field) => ({ name: field.DisplayName ?? field.SchemaName, value: field.SchemaName }));
+}
+
+/** Activity types labelled by name, valued by their code (ActivityEvent). */
+export async function getActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await activityTypes.call(this)).map((type) => ({ name: type.name, value: String(type.code), description: `Code ${type.code}` }));
+}
+
+export async function getTaskTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await taskTypes.call(this)).map((type) => ({ name: type.name, value: type.name }));
+}
+
+/** Active users only: LeadSquared does not assign records to deactivated users. */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await users.call(this)).filter((user) => user.active).map(userOption);
+}
+
+export function userOption(user: User): INodePropertyOptions {
+	return { name: `${user.name} (${user.email})`, value: user.id, description: user.role };
+}
+
+/** Static lists only: leads can be added to and removed from those, not from dynamic ones. */
+export async function getStaticLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await lists.call(this))
+		.filter((list) => list.type === '' || list.type.toLowerCase() === 'static' || list.type === '0')
+		.map((list) => ({ name: list.name, value: list.id, description: list.description }));
+}
+
+export async function getOpportunityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return ((await opportunityTypes.call(this)) ?? []).map((type) => ({ name: type.name, value: String(type.code), description: `Code ${type.code}` }));
 }
