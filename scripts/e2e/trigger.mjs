@@ -1,5 +1,5 @@
 // The two trigger nodes in a running n8n (`n8n start`), against the sandbox, on each version:
-//  - LeadSquared Trigger (the "new lead: welcome it" example) is activated through n8n's REST
+//  - LeadSquared Trigger (the "new lead: post a welcome activity" example) is activated through n8n's REST
 //    API: it registers a webhook in the sandbox; a lead created through the sandbox's API starts
 //    exactly one execution holding that lead; calls without the secret are refused and start
 //    nothing; deactivating deletes the webhook in the sandbox.
@@ -74,6 +74,12 @@ async function signIn(url) {
 			throw new Error(`${method} ${path} answered ${response.status} with no JSON: ${text.slice(0, 300)}`);
 		}
 	};
+}
+
+/** The "Welcome sent" activities (code 203) the example posted on a lead, as the sandbox stored them. */
+async function welcomesOf(sandbox, leadId) {
+	const activities = await (await fetch(`${sandbox.url}/_sandbox/activities`)).json();
+	return activities.filter((activity) => activity.RelatedProspectId === leadId && activity.EventCode === 203);
 }
 
 /** The sandbox's own API, as a LeadSquared user would call it. */
@@ -152,7 +158,7 @@ async function checkVersion(version, tarball) {
 }
 
 async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example }) {
-	const [triggerNode, updateNode] = example.nodes;
+	const [triggerNode, welcomeNode] = example.nodes;
 	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
 	await activate(example.id);
 	// n8n 2.x finishes activating (and registering) after answering the activation request.
@@ -181,8 +187,8 @@ async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activ
 		executions && settled.length === 1 && items.length === 1 && items[0].ProspectID === leadId && items[0].FirstName === 'Tara' && /Z$/.test(items[0].CreatedOn ?? ''),
 		`${settled.length} executions; ${short(items)}`,
 	);
-	const lead = sandbox.leads().find((candidate) => candidate.ProspectID === leadId);
-	check(`the example's "${updateNode.name}" step updated that lead`, lead?.Source === 'n8n welcome', short(lead));
+	const welcome = await until(async () => (await welcomesOf(sandbox, leadId))[0], 10_000);
+	check(`the example's "${welcomeNode.name}" step posted a "Welcome sent" activity on that lead`, welcome?.ActivityNote === 'Welcome, Tara! Sent by n8n when the lead was created.' && welcome?.Fields?.mx_Custom_1 === 'Email', short(welcome));
 	const [afterDelivery] = await registered();
 	check('n8n accepted the delivery at the first attempt', afterDelivery?.stats?.delivered === 1 && afterDelivery.stats.attempts === 1 && afterDelivery.StatusCode === 0, short(afterDelivery?.stats));
 
@@ -233,7 +239,7 @@ async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activ
 	const laterLead = await lsq('Lead.Create', { FirstName: 'Xena', EmailAddress: 'xena.after-restart@example.com' });
 	const resumed = await until(async () => ((await executionsOf(example.id)).length > countBefore ? true : undefined), 30_000);
 	await sleep(2000);
-	const laterLeadWelcomed = sandbox.leads().find((candidate) => candidate.ProspectID === laterLead)?.Source === 'n8n welcome';
+	const laterLeadWelcomed = (await welcomesOf(sandbox, laterLead)).length === 1;
 	check('the new webhook delivers: the next lead starts one execution', Boolean(resumed) && (await executionsOf(example.id)).length === countBefore + 1 && laterLeadWelcomed);
 
 	await rest('POST', `/workflows/${example.id}/deactivate`, {});
