@@ -102,12 +102,9 @@ export class LeadSquaredTrigger implements INodeType {
 				const spec = readSpec(this, '');
 				if (registration.registeredFor !== fingerprintOf(spec)) return false;
 				const webhook = await findWebhook(this, registration.webhookId);
-				if (!webhook) {
-					forget(registration);
-					return false;
-				}
-				// A webhook LeadSquared disabled after failed deliveries is replaced by `create`.
-				return webhook.statusCode === ENABLED && webhook.url === spec.url;
+				// Missing, or disabled by LeadSquared after failed deliveries: `create` replaces it,
+				// deleting the old one first in case it is only missing from Retrieve's answer.
+				return webhook !== undefined && webhook.statusCode === ENABLED && webhook.url === spec.url;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {

@@ -65,7 +65,7 @@ export async function findWebhook(context: IHookFunctions, id: string): Promise<
 		api: 'v2',
 		method: 'POST',
 		path: 'Webhook.svc/Retrieve',
-		body: { Parameter: { WebhookId: id } },
+		body: { Parameter: { WebhookId: id }, Paging: { PageIndex: 1, PageSize: 100 } },
 		idempotent: true,
 	});
 	// The filter narrows the answer; the ID is compared anyway in case an account ignores it.

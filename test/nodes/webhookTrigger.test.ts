@@ -114,10 +114,28 @@ describe('activation', () => {
 	});
 });
 
+it('keeps the keys out of the error even when LeadSquared echoes them while refusing a webhook', async () => {
+	nock(API_BASE, V2_AUTH)
+		.post('/v2/Webhook.svc/Create')
+		.reply(400, {
+			Status: 'Error',
+			ExceptionType: 'MXUnAuthorizedAccessException',
+			ExceptionMessage: `User with accessKey=${TEST_CREDENTIALS.accessKey} secretKey=${TEST_CREDENTIALS.secretKey} is not an administrator`,
+		});
+	const trigger = new WebhookTriggerHarness({ event: 'leadCreated' });
+
+	const error = await trigger.activate().catch((caught: Error) => caught);
+
+	expect(String((error as Error).message)).toContain('is not an administrator');
+	const everything = JSON.stringify({ error, message: (error as Error).message, description: (error as { description?: string }).description });
+	expect(everything).not.toContain(TEST_CREDENTIALS.accessKey);
+	expect(everything).not.toContain(TEST_CREDENTIALS.secretKey);
+});
+
 describe('existence check', () => {
 	const retrieve = (webhooks: object[]) =>
 		nock(API_BASE, V2_AUTH)
-			.post('/v2/Webhook.svc/Retrieve', { Parameter: { WebhookId: 'wh-1' } })
+			.post('/v2/Webhook.svc/Retrieve', { Parameter: { WebhookId: 'wh-1' }, Paging: { PageIndex: 1, PageSize: 100 } })
 			.reply(200, { RecordCount: webhooks.length, Response: webhooks });
 
 	it('keeps an enabled webhook for the same URL', async () => {
@@ -140,9 +158,14 @@ describe('existence check', () => {
 		expect(trigger.staticData.secret).toBe(sent.body!.CustomHeaders[0].Value);
 	});
 
-	it('registers again when the webhook was deleted in LeadSquared', async () => {
+	it('registers again when the webhook was deleted in LeadSquared, trying the old ID\'s delete first', async () => {
 		const { trigger } = await activeTrigger();
 		retrieve([{ WebhookId: 'someone-elses', URL: 'https://elsewhere.test', WebhookEvent: 3, StatusCode: 0 }]);
+		nock(API_BASE, V2_AUTH)
+			.get('/v2/Webhook.svc/Delete')
+			.query({ webhookId: 'wh-1' })
+			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidEntityException', ExceptionMessage: 'Webhook does not exist' });
+		retrieve([]);
 		expectCreate('wh-3');
 
 		expect(await trigger.activate()).toEqual({ existed: false });
