@@ -47,7 +47,7 @@ export class LeadSquaredTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Activating the workflow registers a webhook in LeadSquared, which needs an administrator\'s API keys. Plans limit webhooks (3 on Pro, 30 on Super) and each active workflow with this trigger uses one. Without admin keys, use "LeadSquared Trigger (Polling)".',
+					'Activating the workflow registers a webhook in LeadSquared, which needs an administrator\'s API keys. Plans limit webhooks (3 on Pro, 30 on Super) and each active workflow with this trigger uses one. Without admin keys, use "LeadSquared Polling Trigger".',
 				name: 'webhookNotice',
 				type: 'notice',
 				default: '',

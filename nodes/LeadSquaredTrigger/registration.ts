@@ -31,7 +31,7 @@ export const ENABLED = 0;
 
 const REFUSED_HINT =
 	'Only an administrator\'s API keys can create webhooks, and LeadSquared plans limit how many an account may have (3 on Pro, 30 on Super); every active workflow with this trigger uses one. ' +
-	'Delete unused ones under My Account > Settings > API and Webhooks > Webhooks, or use the LeadSquared Trigger (Polling) node, which needs no webhook.';
+	'Delete unused ones under My Account > Settings > API and Webhooks > Webhooks, or use the LeadSquared Polling Trigger node, which needs no webhook.';
 
 export async function createWebhook(context: IHookFunctions, spec: WebhookSpec): Promise<string> {
 	const body: IDataObject = {

@@ -108,7 +108,7 @@ describe('activation', () => {
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toContain('Maximum number of webhooks (3) reached for your plan');
 		expect((error as { description?: string }).description).toContain('3 on Pro, 30 on Super');
-		expect((error as { description?: string }).description).toContain('LeadSquared Trigger (Polling)');
+		expect((error as { description?: string }).description).toContain('LeadSquared Polling Trigger');
 		expect(JSON.stringify(error)).not.toContain(TEST_CREDENTIALS.secretKey);
 		expect(trigger.staticData.webhookId).toBeUndefined();
 	});
