@@ -91,6 +91,14 @@ export const ACCOUNT = {
 				field('mx_Custom_3', 'Reference', 'String'),
 			],
 		},
+		{
+			// Posted by the "new lead: welcome it" example when the LeadSquared Trigger fires.
+			ActivityEvent: 203,
+			ActivityEventName: 'Welcome sent',
+			Id: '7c1d0a20-0000-4000-8000-000000000203',
+			Score: 1,
+			Fields: [field('mx_Custom_1', 'Channel', 'Dropdown', { Options: ['Email', 'WhatsApp', 'Call'] })],
+		},
 	] satisfies ActivityType[] as ActivityType[],
 	taskTypes: [
 		{ Id: '8d2e1b30-0000-4000-8000-000000000001', Name: 'Meeting', Category: 0, Color: '#F8BBD0' },

@@ -169,6 +169,48 @@ try {
 	await page.waitForTimeout(3000);
 	await page.screenshot({ path: join(imagesFolder, 'webinar-workflow-run.png') });
 	check('Execute workflow runs "after a webinar" from the editor: three attendees end up on the list', (await invitees()) === 3, `${await invitees()} members`);
+
+	// The trigger example: its icon on the canvas, and n8n's test URL ("Execute workflow" waits
+	// for a test event): the trigger registers a webhook for the test URL, a lead created in the
+	// sandbox arrives through it, and the webhook is deleted again afterwards.
+	await page.goto(`${n8n.url}/workflow/lsqExampleWelcom`);
+	await canvasNodes.first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	const triggerIcon = await page.evaluate(() => {
+		const node = [...document.querySelectorAll('[data-test-id="canvas-node"]')].find((candidate) => candidate.textContent?.includes('New Lead in LeadSquared'));
+		const image = node?.querySelector('img');
+		return { src: image?.getAttribute('src') ?? null, loaded: image ? image.complete && image.naturalWidth > 0 : false, text: node?.textContent ?? '' };
+	});
+	check('the LeadSquared Trigger draws the LeadSquared icon on the canvas', /leadsquared/i.test(triggerIcon.src ?? '') && triggerIcon.loaded && failedIcons.length === 0, JSON.stringify(triggerIcon));
+	check('the trigger\'s subtitle names the event ("Lead Created")', triggerIcon.text.includes('Lead Created'), triggerIcon.text);
+	await page.screenshot({ path: join(imagesFolder, 'trigger-workflow.png') });
+
+	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
+	await page.locator('[data-test-id="execute-workflow-button"]').first().dispatchEvent('click');
+	let testHooks = [];
+	for (const deadline = Date.now() + 30_000; Date.now() < deadline && testHooks.length === 0; ) {
+		await page.waitForTimeout(500);
+		testHooks = (await registered()).filter((hook) => hook.URL.includes('/webhook-test/'));
+	}
+	check('Execute workflow registers a webhook for n8n\'s test URL', testHooks.length === 1, JSON.stringify(await registered()).slice(0, 400));
+	const created = await fetch(`${sandbox.url}/v2/LeadManagement.svc/Lead.Create`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-LSQ-AccessKey': sandbox.options.accessKey, 'x-LSQ-SecretKey': sandbox.options.secretKey },
+		body: JSON.stringify([{ Attribute: 'FirstName', Value: 'Tess' }, { Attribute: 'EmailAddress', Value: 'tess.test-event@example.com' }]),
+	});
+	const testLeadId = (await created.json()).Message?.Id;
+	const welcomes = async () =>
+		(await (await fetch(`${sandbox.url}/_sandbox/activities`)).json()).filter((activity) => activity.RelatedProspectId === testLeadId && activity.EventCode === 203);
+	for (const deadline = Date.now() + 30_000; Date.now() < deadline && (await welcomes()).length === 0; ) await page.waitForTimeout(500);
+	await page.waitForTimeout(2000);
+	await page.screenshot({ path: join(imagesFolder, 'trigger-test-event.png') });
+	check('the test event runs the workflow in the editor: the new lead gets its welcome activity', (await welcomes()).length === 1, JSON.stringify(await welcomes()));
+	let leftOver = await registered();
+	for (const deadline = Date.now() + 15_000; Date.now() < deadline && leftOver.length > 0; ) {
+		await page.waitForTimeout(500);
+		leftOver = await registered();
+	}
+	check('after the test event the test webhook is deleted in LeadSquared', leftOver.length === 0, JSON.stringify(leftOver).slice(0, 400));
 } catch (error) {
 	check('editor check', false, error instanceof Error ? error.stack : String(error));
 	const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];

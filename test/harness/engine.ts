@@ -30,14 +30,20 @@ import {
 import { LeadSquaredApi } from '../../credentials/LeadSquaredApi.credentials';
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 import { LeadSquaredWaitForRequest } from '../../nodes/LeadSquaredWaitForRequest/LeadSquaredWaitForRequest.node';
+import { LeadSquaredPollingTrigger } from '../../nodes/LeadSquaredPollingTrigger/LeadSquaredPollingTrigger.node';
+import { LeadSquaredTrigger } from '../../nodes/LeadSquaredTrigger/LeadSquaredTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-leadsquared';
 export const LEAD_NODE = `${PACKAGE}.leadSquared`;
 export const WAIT_NODE = `${PACKAGE}.leadSquaredWaitForRequest`;
+export const TRIGGER_NODE = `${PACKAGE}.leadSquaredTrigger`;
+export const POLLING_TRIGGER_NODE = `${PACKAGE}.leadSquaredPollingTrigger`;
 
 const nodeClasses: Record<string, INodeType> = {
 	[LEAD_NODE]: new LeadSquared(),
 	[WAIT_NODE]: new LeadSquaredWaitForRequest(),
+	[TRIGGER_NODE]: new LeadSquaredTrigger(),
+	[POLLING_TRIGGER_NODE]: new LeadSquaredPollingTrigger(),
 };
 
 const nodeTypes: INodeTypes = {
@@ -193,11 +199,11 @@ export async function runWorkflow({ nodes, connections, input, credentials, canc
 	};
 }
 
-function buildWorkflow(nodes: INode[], connections: IConnections): Workflow {
+export function buildWorkflow(nodes: INode[], connections: IConnections): Workflow {
 	return new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes, settings: {} });
 }
 
-function buildAdditionalData(credentials: WorkflowInput['credentials'], hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(credentials: WorkflowInput['credentials'], hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...(credentials ?? {}) }),
 		hooks,

@@ -55,6 +55,7 @@ describe('the account', () => {
 		expect(types).toEqual([
 			expect.objectContaining({ ActivityEvent: 201, ActivityEventName: 'Webinar attended', CreatedOn: expect.stringMatching(/^\/Date\(\d+\+0000\)\/$/) }),
 			expect.objectContaining({ ActivityEvent: 202, ActivityEventName: 'Payment received' }),
+			expect.objectContaining({ ActivityEvent: 203, ActivityEventName: 'Welcome sent' }),
 		]);
 		expect(webinar.body).toMatchObject({ Name: 'Webinar attended', DisplayName: 'Webinar attended', ID: expect.stringMatching(GUID) });
 		expect(webinar.body.Fields[0]).toEqual({ SchemaName: 'mx_Custom_1', DisplayName: 'Webinar Name', Value: null, DataType: 'String', IsMandatory: true, ShowInForm: true, Sequence: 1, OptionSet: '' });

@@ -9,8 +9,10 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type IHookFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { REQUEST_KIND_HEADER, type AuthScheme } from '../authScheme';
@@ -49,7 +51,8 @@ export interface ApiRequest {
 
 export type { ListRequest, PageLimit } from './paging';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Node runs, dropdowns, and the triggers' webhook registration and polls. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
 /** A parsed LeadSquared answer: most endpoints answer with an object, reads often with a list. */
 export type ResponseBody = IDataObject | IDataObject[];

@@ -1,0 +1,48 @@
+import { jsonParse, type IDataObject } from 'n8n-workflow';
+
+import { flattenRecord } from '../shared/records';
+import { isObject } from '../shared/responses';
+
+/**
+ * The events in one delivery. LeadSquared posts one record per event, except that it groups
+ * activities posted within about a minute into a list; some payloads wrap the list in `Data`.
+ */
+export function eventsOf(body: unknown): IDataObject[] {
+	const parsed = typeof body === 'string' ? parseText(body) : body;
+	if (Array.isArray(parsed)) return parsed.filter(isObject);
+	if (!isObject(parsed) || Object.keys(parsed).length === 0) return [];
+	if (Array.isArray(parsed.Data)) return parsed.Data.filter(isObject);
+	return [parsed];
+}
+
+/** One output item per event: flat fields, date-times in ISO 8601 UTC unless asked otherwise. */
+export function eventItems(events: IDataObject[], options: { rawValues: boolean; activityType: number }): IDataObject[] {
+	return events
+		.filter((event) => matchesActivityType(event, options.activityType))
+		.map((event) => flattenRecord(event, { rawValues: options.rawValues }));
+}
+
+/** Same length and characters, compared without stopping at the first difference. */
+export function secretMatches(given: unknown, expected: string | undefined): boolean {
+	const value = Array.isArray(given) ? given[0] : given;
+	if (typeof value !== 'string' || !expected || value.length !== expected.length) return false;
+	let difference = 0;
+	for (let index = 0; index < expected.length; index++) difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+	return difference === 0;
+}
+
+function parseText(text: string): unknown {
+	if (text.trim() === '') return undefined;
+	try {
+		return jsonParse(text);
+	} catch {
+		return { body: text };
+	}
+}
+
+/** Activity webhooks are registered for one type; a delivery of another type is not wanted. */
+function matchesActivityType(event: IDataObject, activityType: number): boolean {
+	if (!activityType) return true;
+	const code = event.ActivityEvent ?? event.ActivityType ?? event.EventCode;
+	return code === undefined || Number(code) === activityType;
+}
