@@ -225,8 +225,9 @@ async function sendWithRetries(
 		context.logger.debug(
 			redact(`LeadSquared ${endpointName(request.path)} attempt ${attempts} failed (${outcome.kind}); retrying`, account.secrets),
 		);
-		// Throttling waits in the limiter, which now holds this family's calls back.
-		if (outcome.kind !== 'throttled') await sleepUnlessAborted(delay, signal);
+		// A 429 means LeadSquared's window is full now: sending this call again before a window
+		// has passed would only be refused again. Then it queues ahead of every fresh call.
+		await sleepUnlessAborted(delay, signal);
 	}
 }
 
