@@ -8,9 +8,9 @@ import { join } from 'path';
 import { forgetAllLimiters } from '../nodes/shared/transport/rateLimiter';
 import { startSandbox, type Sandbox } from '../sandbox/src/server';
 import { runNode } from '../test/harness/engine';
+import { WINDOW_S, budgetShare } from './budget';
 import { searchReturnAll } from './search';
 
-const WINDOW_S = 5;
 
 function credentialsFor(url: string, limit: number) {
 	return {
@@ -45,13 +45,6 @@ async function seed(sandbox: Sandbox, count: number): Promise<string[]> {
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
-/**
- * Successful calls as a share of what the limit allows in the same time: a full window's worth
- * at the start, then `limit` per window (the most any client can get past a sliding window).
- */
-function budgetShare(succeeded: number, limit: number, elapsedMs: number): number {
-	return succeeded / (limit * (1 + elapsedMs / 1000 / WINDOW_S));
-}
 
 interface ThroughputRow {
 	approach: string;

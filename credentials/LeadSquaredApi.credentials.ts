@@ -26,6 +26,10 @@ export class LeadSquaredApi implements ICredentialType {
 	documentationUrl = 'https://apidocs.leadsquared.com/authentication/';
 
 	properties: INodeProperties[] = [
+		// The rule goes by the field's name, and "accessKey" matches none of its secret words. Here
+		// it is one half of the key pair that authenticates every call as an admin user, so it is
+		// masked like the secret key, and redacted from errors, logs and execution data.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
@@ -110,7 +114,7 @@ export class LeadSquaredApi implements ICredentialType {
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 25,
 			description:
-				'Your plan\'s API limit (Enterprise 25; Pro and Super plans 10-20). The nodes pace their calls to stay under it and learn the real figure if LeadSquared reports a different one.',
+				'Your plan\'s API limit (Enterprise 25; Pro and Super plans 10-20). The nodes never go faster than this. If LeadSquared reports a lower figure they slow down to it, and they leave room for other workers and integrations using the same keys.',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',

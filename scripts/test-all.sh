@@ -10,13 +10,13 @@ step() { printf '\n==> %s\n' "$*"; }
 step "Installing dependencies (npm ci)"
 npm ci --no-audit --no-fund
 
-step "Building the package"
+step "Building the package (n8n-node build)"
 npm run build
 
 step "Type-checking nodes, tests, sandbox and scripts"
 npm run typecheck
 
-step "Linting with n8n's community-node rules"
+step "Linting: n8n-node lint (strict) on the shipped code, the project's rules on the rest"
 npm run lint
 
 step "Unit and engine tests (jest)"

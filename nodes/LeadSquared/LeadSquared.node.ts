@@ -15,6 +15,7 @@ import {
 	getOpportunityTypes,
 	getStaticLists,
 	getTaskTypes,
+	getUniqueLeadFields,
 	getUsers,
 } from './methods/loadOptions';
 import { getActivityFieldMapping, getLeadFieldMapping, getOpportunityFieldMapping } from './methods/resourceMapping';
@@ -37,7 +38,16 @@ export class LeadSquared implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getLeadFields, getCustomFieldSets, getActivityTypes, getTaskTypes, getUsers, getStaticLists, getOpportunityTypes },
+		loadOptions: {
+			getLeadFields,
+			getCustomFieldSets,
+			getUniqueLeadFields,
+			getActivityTypes,
+			getTaskTypes,
+			getUsers,
+			getStaticLists,
+			getOpportunityTypes,
+		},
 		resourceMapping: { getLeadFieldMapping, getActivityFieldMapping, getOpportunityFieldMapping },
 	};
 

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestIdField, requestTypeField, statusPathOption } from '../shared/descriptions/asyncRequest';
+import { includeInputFieldsField } from '../shared/descriptions/inputFields';
 import { waitForRequests } from './waitForRequest';
 
 export class LeadSquaredWaitForRequest implements INodeType {
@@ -16,10 +17,15 @@ export class LeadSquaredWaitForRequest implements INodeType {
 		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ "up to " + $parameter["maxWaitSeconds"] + " s" }}',
-		description: 'Wait until an async LeadSquared capture or update has finished, then route it by result',
+		subtitle: '={{ "check until finished, up to " + $parameter["maxWaitSeconds"] + " s" }}',
+		description:
+			'Check an async LeadSquared capture or update until LeadSquared reports it finished, then send it to Succeeded or Failed',
 		defaults: { name: 'Wait for LeadSquared Request' },
-		usableAsTool: true,
+		// Not an AI tool: one call can keep checking for up to 15 minutes, which no agent waits
+		// for. n8n-workflow types this property as `true | {...}`, with no `false`, and n8n only
+		// makes tools of nodes whose value is truthy, so "not a tool" is spelled `undefined`;
+		// declaring it keeps the choice explicit (and satisfies node-usable-as-tool).
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Succeeded', 'Failed'],
@@ -36,7 +42,7 @@ export class LeadSquaredWaitForRequest implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks the request until LeadSquared reports Success (first output) or FAILURE/ERROR (second output). Items still queued after Max Wait also go to the second output, with timedOut = true. For waits longer than a few minutes, loop with n8n\'s Wait node instead.',
+					'Checks the status of each item\'s async request until LeadSquared reports Success (first output) or FAILURE/ERROR (second output). Requests still queued after Max Wait also go to the second output, with timedOut = true. For waits longer than a few minutes, loop with n8n\'s Wait node instead.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -51,6 +57,7 @@ export class LeadSquaredWaitForRequest implements INodeType {
 				default: 120,
 				description: 'How long to keep checking before sending the item to the Failed output as timed out',
 			},
+			includeInputFieldsField,
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readInputFields } from '../shared/descriptions/inputFields';
 import { runItems } from '../shared/itemRunner';
 import { isObject } from '../shared/responses';
 import { toOutputItem } from '../shared/outputItems';
@@ -8,11 +9,13 @@ import { assertAsyncConfigured, callConcurrency, leadSquaredRequest } from '../s
 import { sleepUnlessAborted } from '../shared/transport/rateLimiter';
 import { invalidInput } from '../shared/validation';
 
-export const SUCCEEDED_OUTPUT = 0;
-export const FAILED_OUTPUT = 1;
+const SUCCEEDED_OUTPUT = 0;
+const FAILED_OUTPUT = 1;
 
 interface PollPlan {
 	query: StatusQuery;
+	/** The input item's fields to put under the status fields, or none. */
+	inputFields: IDataObject;
 	maxWaitMs: number;
 	firstIntervalMs: number;
 	maxIntervalMs: number;
@@ -52,6 +55,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Poll
 	await assertAsyncConfigured.call(this, itemIndex);
 	return {
 		query,
+		inputFields: readInputFields.call(this, itemIndex),
 		maxWaitMs: maxWaitSeconds * 1000,
 		firstIntervalMs: firstInterval * 1000,
 		maxIntervalMs: Math.max(maxInterval, firstInterval) * 1000,
@@ -68,7 +72,7 @@ async function execute(this: IExecuteFunctions, plan: PollPlan, itemIndex: numbe
 	let interval = plan.firstIntervalMs;
 	for (let checks = 1; ; checks++) {
 		const body = await leadSquaredRequest.call(this, plan.query.request, itemIndex);
-		const status = normaliseStatus(isObject(body) ? body : {}, plan.query);
+		const status = { ...plan.inputFields, ...normaliseStatus(isObject(body) ? body : {}, plan.query) };
 		const waitedSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
 		if (status.succeeded) return { output: SUCCEEDED_OUTPUT, json: { ...status, checks, waitedSeconds } };
 		if (status.failed) {

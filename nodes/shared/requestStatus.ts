@@ -60,7 +60,7 @@ export function queuedRequestOf(response: ResponseBody, request: { requestType: 
 	};
 }
 
-export type RequestState = 'queued' | 'succeeded' | 'failed';
+type RequestState = 'queued' | 'succeeded' | 'failed';
 
 /**
  * LeadSquared's status document, flattened for mapping: `Message` and `RequestBody` arrive as
@@ -109,7 +109,7 @@ function stateOf(status: string, innerFailed: boolean): RequestState {
 }
 
 function parseEmbeddedJson(value: unknown): IDataObject | string | null {
-	if (typeof value !== "string") return (value ?? null) as IDataObject | null;
+	if (typeof value !== 'string') return (value ?? null) as IDataObject | null;
 	try {
 		return jsonParse<IDataObject>(value);
 	} catch {

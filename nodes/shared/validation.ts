@@ -14,7 +14,7 @@ export function invalidInput(node: INode, itemIndex: number, field: string, prob
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** LeadSquared lead IDs (ProspectID) and request IDs are GUIDs. */
-export function isGuid(value: string): boolean {
+function isGuid(value: string): boolean {
 	return GUID.test(value);
 }
 

@@ -60,9 +60,18 @@ export class FaultPicker {
 		return undefined;
 	}
 
+	/** From arrival to the rate limit's count. */
+	countDelay(): number {
+		return this.jittered(this.options.countDelayMs, this.options.countDelayJitterMs);
+	}
+
+	/** From the count to the answer. */
 	latency(): number {
-		const { latencyMs, latencyJitterMs } = this.options;
-		return latencyMs + (latencyJitterMs > 0 ? this.random() * latencyJitterMs : 0);
+		return this.jittered(this.options.latencyMs, this.options.latencyJitterMs);
+	}
+
+	private jittered(base: number, jitter: number): number {
+		return (Number(base) || 0) + (jitter > 0 ? this.random() * jitter : 0);
 	}
 
 	get slowMs(): number {

@@ -1,6 +1,12 @@
 /** Everything the sandbox can be told; every field has a default so `startSandbox()` just works. */
 export interface FaultOptions {
-	/** Added to every API call before it is answered. */
+	/**
+	 * Between a call's arrival and the moment the rate limit counts it (plus up to the jitter):
+	 * a client cannot know where in a call's life LeadSquared counts it.
+	 */
+	countDelayMs: number;
+	countDelayJitterMs: number;
+	/** Between the count and the answer (plus up to the jitter). */
 	latencyMs: number;
 	latencyJitterMs: number;
 	/** Probabilities (0..1) per API call. All but lostResponse replace processing: the call has no effect. */
@@ -25,8 +31,18 @@ export interface SandboxOptions {
 	/** Calls accepted per window, per API (sync and async count separately). 0 disables the limit. */
 	rateLimit: number;
 	rateWindowMs: number;
+	/**
+	 * Bulk endpoints' own budget (LeadSquared's rate-limit page: 1, or 5 to 10, per 5 s).
+	 * 0: bulk calls count against `rateLimit` like other sync calls.
+	 */
+	bulkRateLimit: number;
+	bulkRateWindowMs: number;
+	/** Accepted API calls per UTC day (10,000 on Pro, 100,000 on Super). 0: no daily cap. */
+	dailyLimit: number;
 	/** Status code of throttled calls: 429, or 403 as some accounts get. */
 	throttleStatus: 429 | 403;
+	/** LeadSquared documents no Retry-After; this adds one to throttled answers to test clients. */
+	retryAfter: 'none' | 'seconds' | 'httpDate';
 	/** How long an async job stays In-Queue. */
 	asyncDelayMs: number;
 	/** When set, calls to any other Host header get 401 (except UserByAccessKey.Get): a wrong region. */
@@ -36,6 +52,8 @@ export interface SandboxOptions {
 }
 
 export const DEFAULT_FAULTS: FaultOptions = {
+	countDelayMs: 0,
+	countDelayJitterMs: 0,
 	latencyMs: 0,
 	latencyJitterMs: 0,
 	share429: 0,
@@ -58,7 +76,11 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
 	apiKey: 'sandbox-async-api-key',
 	rateLimit: 25,
 	rateWindowMs: 5000,
+	bulkRateLimit: 0,
+	bulkRateWindowMs: 5000,
+	dailyLimit: 0,
 	throttleStatus: 429,
+	retryAfter: 'none',
 	asyncDelayMs: 3000,
 	faults: DEFAULT_FAULTS,
 };

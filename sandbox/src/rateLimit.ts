@@ -22,6 +22,12 @@ export class SlidingWindowLimit {
 		return true;
 	}
 
+	/** Milliseconds until the oldest accepted call leaves the window (0 when there is room). */
+	msUntilRoom(at = Date.now()): number {
+		if (this.limit <= 0 || this.accepted.length < this.limit) return 0;
+		return Math.max(0, this.accepted[this.accepted.length - this.limit] + this.windowMs - at);
+	}
+
 	reset(): void {
 		this.accepted = [];
 		this.maxInAnyWindow = 0;
@@ -33,3 +39,41 @@ export class SlidingWindowLimit {
 		return `API calls exceeded the limit of ${this.limit} in ${seconds} second(s)`;
 	}
 }
+
+/**
+ * Accepted calls per UTC day. LeadSquared documents the caps but not when the count resets nor
+ * the wording of the refusal: midnight UTC and "API calls exceeded the daily limit of N" are
+ * this sandbox's guesses, the same ones the node recognises.
+ */
+export class DailyLimit {
+	private day = -1;
+
+	private count = 0;
+
+	constructor(public limit: number) {}
+
+	tryAccept(at = Date.now()): boolean {
+		const day = Math.floor(at / DAY_MS);
+		if (day !== this.day) {
+			this.day = day;
+			this.count = 0;
+		}
+		if (this.limit > 0 && this.count >= this.limit) return false;
+		this.count++;
+		return true;
+	}
+
+	msUntilReset(at = Date.now()): number {
+		return (Math.floor(at / DAY_MS) + 1) * DAY_MS - at;
+	}
+
+	reset(): void {
+		this.count = 0;
+	}
+
+	message(): string {
+		return `API calls exceeded the daily limit of ${this.limit}`;
+	}
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import { FaultPicker } from './faults';
 import { DEFAULT_FIELDS, describeField } from './fields';
 import { LeadStore, LsqError, type CaptureBehavior, type Lead } from './leads';
 import { DEFAULT_OPTIONS, withDefaults, type PartialOptions, type SandboxOptions } from './options';
-import { SlidingWindowLimit } from './rateLimit';
+import { DailyLimit, SlidingWindowLimit } from './rateLimit';
 import { CrmStore } from './crm';
 import { extraOptions } from './extraOptions';
 import { adminRoutes } from './routes/admin';
@@ -24,8 +24,14 @@ export interface SandboxStats {
 	calls: number;
 	callsByPath: Record<string, number>;
 	throttled: number;
+	/** Refused because the daily cap was spent (also counted in `throttled`). */
+	dailyCapRefusals: number;
 	faults: Record<string, number>;
 	maxCallsInAnyWindow: number;
+	maxBulkCallsInAnyWindow: number;
+	/** When the rate limit counted the first and the last accepted API call (epoch ms). */
+	firstCountedAt?: number;
+	lastCountedAt?: number;
 	writesApplied: number;
 	pendingAsyncJobs: number;
 }
@@ -39,19 +45,47 @@ export interface Sandbox {
 	reset(): void;
 	leads(): Lead[];
 	stats(): SandboxStats;
+	calls(): CallRecord[];
 }
+
+/** One API call as the sandbox saw it, for benchmarks that look at timing per caller. */
+export interface CallRecord {
+	path: string;
+	arrivedAt: number;
+	/** When the rate limit counted (or refused) it. */
+	countedAt: number;
+	status: number;
+	/** The lead's email address when the body carries one, so callers can tag their calls. */
+	email?: string;
+}
+
+/** Enough for any benchmark here; older records are dropped so a long demo stays small. */
+const MAX_CALL_RECORDS = 200_000;
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbox> {
 	let options = withDefaults(DEFAULT_OPTIONS, changes);
-	const limits = { sync: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs), async: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs) };
+	const limits = {
+		sync: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs),
+		bulk: new SlidingWindowLimit(options.bulkRateLimit, options.bulkRateWindowMs),
+		async: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs),
+	};
+	const daily = new DailyLimit(options.dailyLimit);
+	let callLog: CallRecord[] = [];
 	const faults = new FaultPicker(options.faults);
 	const queue = new AsyncQueue(options.asyncDelayMs);
 	const persistence = new Persistence(options.dataFile);
 	const store = new LeadStore(DEFAULT_FIELDS, () => persistence.schedule(() => store.all()));
 	store.load(persistence.load());
-	const counters = { calls: 0, throttled: 0, callsByPath: {} as Record<string, number> };
+	const counters = {
+		calls: 0,
+		throttled: 0,
+		dailyCapRefusals: 0,
+		callsByPath: {} as Record<string, number>,
+		firstCountedAt: undefined as number | undefined,
+		lastCountedAt: undefined as number | undefined,
+	};
 	let address = '';
 
 	const success = (message: unknown) => ({ Status: 'Success', Message: message });
@@ -104,7 +138,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		},
 		'POST /v2/LeadManagement.svc/Lead/Bulk/Update': {
 			access: 'keys',
-			limiter: 'sync',
+			limiter: 'bulk',
 			handle: ({ body }) => success({ AffectedRows: store.bulkUpdate(body) }),
 		},
 		'GET /v2/LeadManagement.svc/Leads.GetById': {
@@ -189,13 +223,31 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		if (!authorised(route, req, url.searchParams) || wrongHost) {
 			return send(res, 401, lsqError('MXUnAuthorizedAccessException', 'The API call was made with invalid access credentials.'));
 		}
-		const limit = limits[route.limiter];
-		if (!limit.tryAccept()) {
+		const arrivedAt = Date.now();
+		const countDelay = faults.countDelay();
+		if (countDelay > 0) await sleep(countDelay);
+		const countedAt = Date.now();
+		const record = (status: number) => {
+			if (callLog.length >= MAX_CALL_RECORDS) callLog = callLog.slice(MAX_CALL_RECORDS / 2);
+			callLog.push({ path: url.pathname, arrivedAt, countedAt, status, email: emailIn(rawBody) });
+		};
+		const limit = route.limiter === 'bulk' && options.bulkRateLimit <= 0 ? limits.sync : limits[route.limiter];
+		if (!daily.tryAccept(countedAt)) {
 			counters.throttled++;
-			return send(res, options.throttleStatus, lsqError('MXAPIRateLimitExceededException', limit.message()));
+			counters.dailyCapRefusals++;
+			record(options.throttleStatus);
+			return send(res, options.throttleStatus, lsqError('MXAPIRateLimitExceededException', daily.message()), retryAfterHeader(daily.msUntilReset(countedAt)));
+		}
+		if (!limit.tryAccept(countedAt)) {
+			counters.throttled++;
+			record(options.throttleStatus);
+			return send(res, options.throttleStatus, lsqError('MXAPIRateLimitExceededException', limit.message()), retryAfterHeader(limit.msUntilRoom(countedAt)));
 		}
 		counters.calls++;
 		counters.callsByPath[url.pathname] = (counters.callsByPath[url.pathname] ?? 0) + 1;
+		counters.firstCountedAt ??= countedAt;
+		counters.lastCountedAt = countedAt;
+		record(200);
 
 		let clientGone = false;
 		res.on('close', () => {
@@ -244,10 +296,20 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		}
 	}
 
+	/** A Retry-After header for a throttled answer, when the sandbox is told to send one. */
+	function retryAfterHeader(waitMs: number): Record<string, string> {
+		if (options.retryAfter === 'seconds') return { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) };
+		if (options.retryAfter === 'httpDate') return { 'Retry-After': new Date(Date.now() + waitMs + 999).toUTCString() };
+		return {};
+	}
+
 	function configure(partial: PartialOptions): void {
 		options = withDefaults(options, partial);
 		limits.sync.limit = limits.async.limit = options.rateLimit;
 		limits.sync.windowMs = limits.async.windowMs = options.rateWindowMs;
+		limits.bulk.limit = options.bulkRateLimit;
+		limits.bulk.windowMs = options.bulkRateWindowMs;
+		daily.limit = options.dailyLimit;
 		faults.configure(options.faults);
 		queue.delayMs = options.asyncDelayMs;
 	}
@@ -258,11 +320,17 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		webhooks.reset();
 		queue.clear();
 		limits.sync.reset();
+		limits.bulk.reset();
 		limits.async.reset();
+		daily.reset();
 		faults.reset();
+		callLog = [];
 		counters.calls = 0;
 		counters.throttled = 0;
+		counters.dailyCapRefusals = 0;
 		counters.callsByPath = {};
+		counters.firstCountedAt = undefined;
+		counters.lastCountedAt = undefined;
 		persistence.schedule(() => store.all());
 	}
 
@@ -271,8 +339,12 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			calls: counters.calls,
 			callsByPath: { ...counters.callsByPath },
 			throttled: counters.throttled,
+			dailyCapRefusals: counters.dailyCapRefusals,
 			faults: { ...faults.injected },
 			maxCallsInAnyWindow: Math.max(limits.sync.maxInAnyWindow, limits.async.maxInAnyWindow),
+			maxBulkCallsInAnyWindow: limits.bulk.maxInAnyWindow,
+			firstCountedAt: counters.firstCountedAt,
+			lastCountedAt: counters.lastCountedAt,
 			writesApplied: store.writesApplied,
 			pendingAsyncJobs: queue.pending(),
 		};
@@ -289,6 +361,8 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 				return send(res, 200, { ok: true });
 			case 'GET /_sandbox/stats':
 				return send(res, 200, stats());
+			case 'GET /_sandbox/calls':
+				return send(res, 200, callLog);
 			case 'GET /_sandbox/config':
 				return send(res, 200, { ...options, accessKey: undefined, secretKey: undefined, apiKey: undefined });
 			case 'POST /_sandbox/config':
@@ -344,6 +418,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		reset,
 		leads: () => store.all(),
 		stats,
+		calls: () => [...callLog],
 	};
 }
 
@@ -351,10 +426,16 @@ function lsqError(exceptionType: string, message: string) {
 	return { Status: 'Error', ExceptionType: exceptionType, ExceptionMessage: message };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
 	if (res.destroyed) return;
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 	res.end(JSON.stringify(body));
+}
+
+/** The EmailAddress attribute of a lead body, if the call carries one. */
+function emailIn(rawBody: string): string | undefined {
+	const match = /"Attribute"\s*:\s*"EmailAddress"\s*,\s*"Value"\s*:\s*"([^"]*)"/i.exec(rawBody);
+	return match?.[1];
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -85,6 +85,7 @@ async function checkVersion(version, tarball) {
 		execution = await execute('capture-async-then-wait.json');
 		const captured = outputOf(execution, 'Wait for LeadSquared Request', 0);
 		check('capture-async example: both sign-ups leave by Succeeded', captured.length === 2 && outputOf(execution, 'Wait for LeadSquared Request', 1).length === 0, short(jsonOf(captured)));
+		check('capture-async example: each Succeeded item still carries its sign-up\'s fields (Include Input Fields)', captured.map((item) => item.json.Email).join() === 'maya@example.com,omar@example.com' && captured.every((item) => item.json.succeeded === true), short(jsonOf(captured)));
 		check('capture-async example: the leads exist once the wait is over', leadByEmail('maya@example.com')?.Source === 'Webinar' && leadByEmail('omar@example.com')?.FirstName === 'Omar');
 
 		// Every operation, both outputs of the wait node, and continue-on-fail.

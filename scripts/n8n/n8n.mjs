@@ -18,7 +18,7 @@ export const DEMO_OWNER = { email: 'owner@example.com', firstName: 'Demo', lastN
 export const SANDBOX_CREDENTIAL = { id: 'lsqSandboxCred01', name: 'LeadSquared sandbox' };
 
 /** The environment every n8n process gets: isolated in its user folder, quiet, offline. */
-function n8nEnvironment(userFolder, extra = {}) {
+export function n8nEnvironment(userFolder, extra = {}) {
 	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { forgetDetectedHosts } from '../../nodes/shared/transport/account';
 import { forgetAllLimiters } from '../../nodes/shared/transport/rateLimiter';
+import { clearProcessCaches } from './processCaches';
 
 export interface SeenRequest {
 	method: string;
@@ -29,7 +29,7 @@ export function useNock(): { unmatched: SeenRequest[] } {
 		nock.cleanAll();
 		state.unmatched.length = 0;
 		forgetAllLimiters();
-		forgetDetectedHosts();
+		clearProcessCaches();
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();

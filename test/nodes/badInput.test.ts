@@ -115,7 +115,7 @@ const cases: Case[] = [
 	{
 		name: 'Search By another field without a name',
 		parameters: lead('capture', { ...list(['EmailAddress', 'a@b.co']), searchBy: 'other', searchByField: '' }),
-		message: 'Search By Field Name (item 0): is empty',
+		message: 'Search By Field Name or ID (item 0): is empty',
 	},
 	{
 		name: 'create or update with no unique field to match on',

@@ -112,8 +112,37 @@ describe('LeadSquared errors', () => {
 			credentials: { maxRetrySeconds: 0.4 },
 		});
 
-		expect(error?.message).toMatch(/^LeadSquared's rate limit was still exceeded after 2 attempts: API calls exceeded the limit of 5/);
+		expect(error?.message).toMatch(/^LeadSquared's rate limit was still exceeded after 2 attempts over \d+\.\d s: API calls exceeded the limit of 5/);
 		expect(error?.description).toContain('was not processed');
+	});
+
+	it('stops at once on a spent daily cap, says when it resets, and sends nothing more to the account until then', async () => {
+		nock(API_BASE)
+			.post(UPDATE_PATH)
+			.query(true)
+			.once()
+			.reply(429, { Status: 'Error', ExceptionMessage: 'API calls exceeded the daily limit of 10000' });
+		const nextMidnight = new Date((Math.floor(Date.now() / 86_400_000) + 1) * 86_400_000).toISOString().replace('.000Z', 'Z');
+
+		const first = await runFixture('update', { input: [updateInput(LEAD_IDS[0])] });
+		const second = await runFixture('update', { input: [updateInput(LEAD_IDS[1])] });
+
+		expect(first.error?.message).toBe("LeadSquared's daily API limit for this account is used up: API calls exceeded the daily limit of 10000");
+		expect(first.error?.description).toContain('was not retried');
+		expect(first.error?.description).toContain(`expected at ${nextMidnight} (inferred:`);
+		// The second run's call never left: nock would have recorded it as unmatched.
+		expect(second.error?.message).toBe(first.error?.message);
+	});
+
+	it('takes the daily cap\'s reset time from Retry-After when LeadSquared sends one', async () => {
+		nock(API_BASE)
+			.post(UPDATE_PATH)
+			.query(true)
+			.reply(403, { Status: 'Error', ExceptionMessage: 'API calls exceeded the limit of 10000 per day' }, { 'Retry-After': '7200' });
+
+		const { error } = await runFixture('update', { input: [updateInput(LEAD_IDS[0])] });
+
+		expect(error?.description).toContain("(from LeadSquared's Retry-After)");
 	});
 
 	it('does not resend a write after a 500 without an MX exception (it may have been applied)', async () => {

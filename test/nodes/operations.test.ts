@@ -1,12 +1,12 @@
 /**
  * Every operation of the LeadSquared node, run through n8n's real engine from a workflow
- * fixture, with nock asserting the exact request LeadSquared's documentation describes
- * (shared/leadsquared-docs) and the item that comes out.
+ * fixture, with nock asserting the exact request LeadSquared's API documentation describes
+ * (https://apidocs.leadsquared.com/) and the item that comes out.
  */
 import nock from 'nock';
 
-import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS } from '../harness/engine';
-import { runFixture } from '../harness/fixtures';
+import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS, runWorkflow } from '../harness/engine';
+import { loadWorkflow, runFixture } from '../harness/fixtures';
 import { useNock } from '../harness/http';
 
 useNock();
@@ -176,8 +176,6 @@ describe('Bulk Update, combining items', () => {
 			})
 			.times(3)
 			.reply(200, (_uri, body) => ({ Status: 'Success', Message: { AffectedRows: (body as { LeadIds: string[] }).LeadIds.length } }));
-		const { loadWorkflow } = await import('../harness/fixtures');
-		const { runWorkflow } = await import('../harness/engine');
 		const fixture = loadWorkflow('bulk-update');
 		const node = {
 			...fixture.nodes[0],
@@ -385,9 +383,7 @@ describe('Get Request Status', () => {
 
 	it('uses the status path override from the options', async () => {
 		nock(ASYNC_BASE, STATUS_AUTH).get('/custom/status/path').query({ RequestID: updateStatus.RequestID }).reply(200, updateStatus);
-		const { loadWorkflow } = await import('../harness/fixtures');
 		const fixture = loadWorkflow('get-request-status');
-		const { runWorkflow } = await import('../harness/engine');
 		const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, options: { statusPath: '/custom/status/path' } } };
 
 		const run = await runWorkflow({ nodes: [node], connections: {}, input: [fixture.testInput[0]] });

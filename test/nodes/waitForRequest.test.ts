@@ -4,7 +4,10 @@
  * its input.
  */
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
+import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
+import { LeadSquaredWaitForRequest } from '../../nodes/LeadSquaredWaitForRequest/LeadSquaredWaitForRequest.node';
 import { ASYNC_BASE, runWorkflow } from '../harness/engine';
 import { loadWorkflow, runFixture } from '../harness/fixtures';
 import { useNock } from '../harness/http';
@@ -142,4 +145,86 @@ it('stops polling when the execution is cancelled', async () => {
 
 	expect(run.run.status).toBe('canceled');
 	expect(remainingLater).toBe(remainingAtCancel);
+});
+
+describe('Include Input Fields', () => {
+	const signUp = { email: 'asha@example.com', firstName: 'Asha', status: 'from-form', requestId: IDS[0], requestType: 'capture' };
+
+	function runWithInput(parameters: INodeParameters = {}) {
+		const fixture = loadWorkflow('wait-for-request');
+		const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, ...parameters } };
+		return runWorkflow({ nodes: [node], connections: {}, input: [signUp] }).then((run) => run.outputs(node.name));
+	}
+
+	it('is on by default: the input item\'s fields come out beside the status, and the status wins a name clash', async () => {
+		statusSequence(IDS[0], captureStatus(IDS[0], 'Success'));
+
+		const [succeeded] = await runWithInput();
+
+		expect(succeeded[0].pairedItem).toEqual({ item: 0 });
+		expect(succeeded[0].json).toMatchObject({
+			email: 'asha@example.com',
+			firstName: 'Asha',
+			status: 'Success',
+			succeeded: true,
+			requestId: IDS[0],
+		});
+	});
+
+	it('keeps the input fields on the Failed output too, for failures and timeouts', async () => {
+		statusSequence(IDS[0], captureStatus(IDS[0], 'FAILURE', { StatusReason: 'Duplicate lead' }));
+		const [, failed] = await runWithInput();
+		expect(failed[0].json).toMatchObject({ email: 'asha@example.com', reason: 'Duplicate lead', timedOut: false });
+
+		nock(ASYNC_BASE).get('/lead/status').query(true).times(100).reply(200, captureStatus(IDS[0], 'In-Queue'));
+		const [, timedOut] = await runWithInput({ maxWaitSeconds: 0.2 });
+		nock.cleanAll();
+		expect(timedOut[0].json).toMatchObject({ email: 'asha@example.com', firstName: 'Asha', timedOut: true });
+	});
+
+	it('when off, outputs only the status fields', async () => {
+		statusSequence(IDS[0], captureStatus(IDS[0], 'Success'));
+
+		const [succeeded] = await runWithInput({ includeInputFields: false });
+
+		expect(succeeded[0].json).not.toHaveProperty('email');
+		expect(succeeded[0].json).not.toHaveProperty('firstName');
+		expect(succeeded[0].json).toMatchObject({ requestId: IDS[0], status: 'Success', succeeded: true });
+	});
+});
+
+it('is not offered to AI agents as a tool (it can keep checking for up to 15 minutes)', () => {
+	expect(new LeadSquaredWaitForRequest().description.usableAsTool).toBeFalsy();
+	expect(new LeadSquared().description.usableAsTool).toBe(true);
+});
+
+describe('a sign-up through Capture (Async) and Wait for Request', () => {
+	const signUp = { email: 'maya@example.com', firstName: 'Maya' };
+
+	function chain(captureParameters: INodeParameters = {}) {
+		const capture = loadWorkflow('capture-async').nodes[0];
+		const wait = loadWorkflow('wait-for-request').nodes[0];
+		const nodes = [{ ...capture, parameters: { ...capture.parameters, ...captureParameters } }, wait];
+		const connections = { [capture.name]: { main: [[{ node: wait.name, type: 'main' as const, index: 0 }]] } };
+		nock(ASYNC_BASE).post('/lead/capture').query(true).reply(200, { Status: 'Request accepted', RequestID: IDS[0] });
+		statusSequence(IDS[0], captureStatus(IDS[0], 'Success'));
+		return runWorkflow({ nodes, connections, input: [signUp] }).then((run) => ({
+			captured: run.outputs(capture.name)[0],
+			succeeded: run.outputs(wait.name)[0],
+		}));
+	}
+
+	it('keeps the sign-up\'s fields all the way to the Succeeded output', async () => {
+		const { captured, succeeded } = await chain();
+
+		expect(captured[0].json).toEqual({ ...signUp, requestId: IDS[0], requestType: 'capture', status: 'Request accepted' });
+		expect(succeeded[0].json).toMatchObject({ ...signUp, requestId: IDS[0], status: 'Success', succeeded: true });
+	});
+
+	it('outputs only the request\'s fields from Capture (Async) when Include Input Fields is off', async () => {
+		const { captured, succeeded } = await chain({ includeInputFields: false });
+
+		expect(captured[0].json).toEqual({ requestId: IDS[0], requestType: 'capture', status: 'Request accepted' });
+		expect(succeeded[0].json).not.toHaveProperty('email');
+	});
 });

@@ -196,6 +196,62 @@ describe('rate limit', () => {
 	});
 });
 
+describe('budgets beyond the window', () => {
+	const USER = '/v2/Authentication.svc/UserByAccessKey.Get';
+	const bulkBody = (ids: string[]) => ({ LeadIds: ids, LeadFields: { Attribute: 'mx_City', Value: 'Pune' } });
+
+	it('gives bulk endpoints their own limit when one is set, leaving other calls alone', async () => {
+		sandbox.configure({ rateLimit: 5, bulkRateLimit: 1 });
+		const id = '6a0b1c2d-0000-4000-8000-000000000b01';
+
+		const firstBulk = await call(sandbox, 'POST', BULK, { body: bulkBody([id]) });
+		const secondBulk = await call(sandbox, 'POST', BULK, { body: bulkBody([id]) });
+		const other = await call(sandbox, 'GET', USER);
+
+		expect([firstBulk.status, secondBulk.status, other.status]).toEqual([200, 429, 200]);
+		expect(secondBulk.body.ExceptionMessage).toBe('API calls exceeded the limit of 1 in 5 second(s)');
+		expect(sandbox.stats()).toMatchObject({ maxBulkCallsInAnyWindow: 1, maxCallsInAnyWindow: 1 });
+	});
+
+	it('refuses calls past the daily cap with a daily message and, when told to, a Retry-After until midnight UTC', async () => {
+		sandbox.configure({ rateLimit: 0, dailyLimit: 2, retryAfter: 'seconds' });
+
+		const answers = [await call(sandbox, 'GET', USER), await call(sandbox, 'GET', USER), await call(sandbox, 'GET', USER)];
+		const secondsToMidnight = Math.ceil(((Math.floor(Date.now() / 86_400_000) + 1) * 86_400_000 - Date.now()) / 1000);
+
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+		expect(answers[2].body.ExceptionMessage).toBe('API calls exceeded the daily limit of 2');
+		expect(Math.abs(Number(answers[2].headers.get('retry-after')) - secondsToMidnight)).toBeLessThanOrEqual(2);
+		expect(sandbox.stats()).toMatchObject({ calls: 2, throttled: 1, dailyCapRefusals: 1 });
+	});
+
+	it('sends no Retry-After by default, as LeadSquared documents none, and an HTTP date when asked', async () => {
+		sandbox.configure({ rateLimit: 1 });
+		await call(sandbox, 'GET', USER);
+		const without = await call(sandbox, 'GET', USER);
+		sandbox.configure({ retryAfter: 'httpDate' });
+		const withDate = await call(sandbox, 'GET', USER);
+
+		expect(without.headers.get('retry-after')).toBeNull();
+		expect(Number.isNaN(Date.parse(withDate.headers.get('retry-after') ?? ''))).toBe(false);
+	});
+
+	it('logs every call with when it came, when it was counted, its answer and its lead\'s email', async () => {
+		sandbox.configure({ rateLimit: 1, faults: { countDelayMs: 20, countDelayJitterMs: 10 } });
+		await call(sandbox, 'POST', COU, { body: fields({ EmailAddress: 'run7-1@example.com' }) });
+		await call(sandbox, 'POST', COU, { body: fields({ EmailAddress: 'run7-2@example.com' }) });
+
+		const log = sandbox.calls();
+
+		expect(log.map(({ path, status, email }) => ({ path, status, email }))).toEqual([
+			{ path: COU, status: 200, email: 'run7-1@example.com' },
+			{ path: COU, status: 429, email: 'run7-2@example.com' },
+		]);
+		for (const record of log) expect(record.countedAt).toBeGreaterThanOrEqual(record.arrivedAt);
+		expect(sandbox.stats()).toMatchObject({ firstCountedAt: log[0].countedAt, lastCountedAt: log[0].countedAt });
+	});
+});
+
 describe('async API', () => {
 	const asyncHeaders = { 'x-api-key': KEYS.apiKey };
 	const waitForQueue = async () => await new Promise((resolve) => setTimeout(resolve, 120));

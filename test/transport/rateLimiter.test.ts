@@ -1,66 +1,343 @@
 /**
- * The limiter's promise: never more than `limit` call starts inside any window, callers served
- * in arrival order, and a throttling signal holds every caller back for a whole window.
+ * The limiter's promises, on a fake clock (no real waiting, no timing assertions): one process
+ * alone never causes a 429 however latency varies; the credential's setting is a ceiling;
+ * Retry-After is honoured; retries are served before fresh calls; a share lost to other
+ * processes shrinks at once and grows back one call per window; each API family has its own
+ * budget.
  */
-import { RateLimiter } from '../../nodes/shared/transport/rateLimiter';
+import {
+	RateLimiter,
+	apiFamilyOf,
+	forgetAllLimiters,
+	limiterFor,
+	type Clock,
+	type Slot,
+} from '../../nodes/shared/transport/rateLimiter';
 
-function maxStartsInAnyWindow(starts: number[], windowMs: number): number {
+const WINDOW = 5000;
+
+/** Time moves only when the test says so; `random` is scripted so jitter is reproducible. */
+class FakeClock implements Clock {
+	time = 0;
+
+	randomValue = 0;
+
+	private timers: Array<{ at: number; resolve: () => void }> = [];
+
+	now = () => this.time;
+
+	random = () => this.randomValue;
+
+	sleep = async (ms: number) => await new Promise<void>((resolve) => this.timers.push({ at: this.time + ms, resolve }));
+
+	/** Moves time forward, firing due timers in order and letting their continuations run. */
+	async advance(ms: number): Promise<void> {
+		const target = this.time + ms;
+		for (;;) {
+			await settle();
+			const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at)[0];
+			if (!due) break;
+			this.timers.splice(this.timers.indexOf(due), 1);
+			this.time = Math.max(this.time, due.at);
+			due.resolve();
+		}
+		this.time = target;
+		await settle();
+	}
+}
+
+const settle = async () => await new Promise<void>((resolve) => setImmediate(resolve));
+
+/** mulberry32, so the simulated latencies are the same on every run. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function maxInAnyWindow(times: number[], windowMs: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
 	let max = 0;
-	for (let i = 0; i < starts.length; i++) {
-		const inWindow = starts.filter((start) => start >= starts[i] && start < starts[i] + windowMs).length;
-		max = Math.max(max, inWindow);
+	let first = 0;
+	for (let last = 0; last < sorted.length; last++) {
+		// LeadSquared's sliding window as the sandbox keeps it: (t - window, t].
+		while (sorted[first] <= sorted[last] - windowMs) first++;
+		max = Math.max(max, last - first + 1);
 	}
 	return max;
 }
 
-it('never starts more than the limit inside any window, and serves callers in order', async () => {
-	const limiter = new RateLimiter(5, 200, 0.02);
-	const starts: number[] = [];
-	const order: number[] = [];
+/** Completes one call: it is answered `latency` after its slot was granted. */
+async function answerAfter(clock: FakeClock, slot: Slot, latency: number): Promise<void> {
+	await clock.sleep(latency);
+	slot.release(clock.now());
+}
 
-	await Promise.all(
-		Array.from({ length: 17 }, async (_, caller) => {
-			await limiter.acquire();
-			starts.push(Date.now());
-			order.push(caller);
-		}),
-	);
+describe('pacing that counts what LeadSquared counts', () => {
+	it('never lets more than the limit be counted in any window, wherever between start and answer the server counts', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(25, clock);
+		const random = seededRandom(7);
+		const counted: number[] = [];
+		let next = 0;
+		let done = 0;
 
-	expect(maxStartsInAnyWindow(starts, 200)).toBeLessThanOrEqual(5);
-	expect(order).toEqual(Array.from({ length: 17 }, (_, caller) => caller));
+		const worker = async () => {
+			while (next < 300) {
+				next++;
+				const slot = await limiter.acquire();
+				// Latency from 20 ms to 1.5 s; the server counts the call anywhere inside it.
+				const latency = 20 + random() * 1480;
+				counted.push(clock.now() + random() * latency);
+				await answerAfter(clock, slot, latency);
+				done++;
+			}
+		};
+		const workers = Promise.all(Array.from({ length: 40 }, worker));
+		while (done < 300) await clock.advance(50);
+		await workers;
+
+		expect(maxInAnyWindow(counted, WINDOW)).toBeLessThanOrEqual(25);
+		// Throughput is `limit` per (window + latency): 12 rounds of at most 5.05 s + 1.5 s.
+		expect(clock.now()).toBeLessThan(12 * (WINDOW * 1.01 + 1500));
+	});
+
+	it('frees a slot at once when the call was never sent', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(1, clock);
+		const first = await limiter.acquire();
+		const second = limiter.acquire();
+		first.release(clock.now(), { sent: false });
+		await clock.advance(0);
+
+		await expect(second).resolves.toBeDefined();
+	});
+
+	it('keeps a slot held while its call is in flight, however long', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(1, clock);
+		const inFlight = await limiter.acquire();
+		let granted = false;
+		void limiter.acquire().then(() => (granted = true));
+
+		await clock.advance(60_000);
+		expect(granted).toBe(false);
+
+		inFlight.release(clock.now());
+		await clock.advance(WINDOW - 1);
+		expect(granted).toBe(false);
+		await clock.advance(WINDOW * 0.01 + 1);
+		expect(granted).toBe(true);
+	});
 });
 
-it('adopts the limit and window LeadSquared reports and pauses everyone for a window', async () => {
-	const limiter = new RateLimiter(50, 5000, 0.02);
-	limiter.throttled(3, 0.1);
-	const throttledAt = Date.now();
+describe('the credential\'s Rate Limit is a ceiling', () => {
+	it('is not raised by a higher figure from LeadSquared', () => {
+		const limiter = new RateLimiter(10, new FakeClock());
+		limiter.throttled({ limit: 25, windowSeconds: 5 });
 
-	await limiter.acquire();
+		expect(limiter.accountLimit).toBe(10);
+		expect(limiter.limit).toBeLessThanOrEqual(10);
+	});
 
-	expect(limiter.limit).toBe(3);
-	expect(limiter.window).toBe(100);
-	expect(Date.now() - throttledAt).toBeGreaterThanOrEqual(100);
+	it('is lowered by a lower figure from LeadSquared, which then explains the 429 without shrinking the share', async () => {
+		const limiter = new RateLimiter(25, new FakeClock());
+		await Promise.all(Array.from({ length: 12 }, async () => await limiter.acquire()));
+		limiter.throttled({ limit: 10, windowSeconds: 5 });
+
+		expect(limiter.accountLimit).toBe(10);
+		expect(limiter.limit).toBe(10);
+	});
+
+	it('takes a lower figure as someone else\'s spending too when this process sent fewer calls than it', async () => {
+		const limiter = new RateLimiter(25, new FakeClock());
+		await Promise.all(Array.from({ length: 3 }, async () => await limiter.acquire()));
+		limiter.throttled({ limit: 24, windowSeconds: 5 });
+
+		expect(limiter.accountLimit).toBe(24);
+		expect(limiter.limit).toBe(22); // its share cut: 25 * 0.9
+	});
+
+	it('scales to the window LeadSquared names, never above the setting\'s pace', () => {
+		const limiter = new RateLimiter(25, new FakeClock());
+		limiter.throttled({ limit: 100, windowSeconds: 1 });
+
+		expect(limiter.window).toBe(1000);
+		expect(limiter.accountLimit).toBe(5);
+	});
+
+	it('forgets what LeadSquared reported when the setting changes', () => {
+		const limiter = new RateLimiter(25, new FakeClock());
+		limiter.throttled({ limit: 10, windowSeconds: 5 });
+		limiter.configure(25);
+		expect(limiter.accountLimit).toBe(10);
+
+		limiter.configure(20);
+		expect(limiter.accountLimit).toBe(20);
+		expect(limiter.limit).toBe(20);
+	});
 });
 
-it('lets the credential\'s setting replace a learned limit when the setting changes', () => {
-	const limiter = new RateLimiter(25, 5000, 0.02);
-	limiter.throttled(10, 5);
-	expect(limiter.limit).toBe(10);
+describe('Retry-After', () => {
+	it('holds every call of the family back until it has passed', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(25, clock);
+		limiter.throttled({ retryAfterMs: 30_000 });
+		let granted = false;
+		void limiter.acquire().then(() => (granted = true));
 
-	limiter.configure(25);
-	expect(limiter.limit).toBe(10);
-
-	limiter.configure(20);
-	expect(limiter.limit).toBe(20);
+		await clock.advance(29_999);
+		expect(granted).toBe(false);
+		await clock.advance(1);
+		expect(granted).toBe(true);
+	});
 });
 
-it('gives up waiting as soon as the execution is cancelled', async () => {
-	const limiter = new RateLimiter(1, 2000, 0.02);
-	await limiter.acquire();
-	const controller = new AbortController();
+describe('fairness', () => {
+	it('serves a retried call before fresh calls that waited longer, then the fresh ones in order', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(1, clock);
+		const held = await limiter.acquire();
+		const order: string[] = [];
+		const take = async (name: string, isRetry: boolean) => {
+			const slot = await limiter.acquire(undefined, isRetry);
+			order.push(name);
+			slot.release(clock.now());
+		};
 
-	const waiting = limiter.acquire(controller.signal);
-	controller.abort();
+		const all = Promise.all([take('fresh A', false), take('fresh B', false), take('retry', true)]);
+		held.release(clock.now());
+		await clock.advance(4 * WINDOW);
+		await all;
 
-	await expect(waiting).rejects.toThrow('The execution was cancelled');
+		expect(order).toEqual(['retry', 'fresh A', 'fresh B']);
+	});
+
+	it('gives up waiting as soon as the execution is cancelled, without blocking the others', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(1, clock);
+		const held = await limiter.acquire();
+		const controller = new AbortController();
+
+		const cancelled = limiter.acquire(controller.signal);
+		const other = limiter.acquire();
+		controller.abort();
+		await expect(cancelled).rejects.toThrow('The execution was cancelled');
+
+		held.release(clock.now());
+		await clock.advance(2 * WINDOW);
+		await expect(other).resolves.toBeDefined();
+	});
+});
+
+describe('sharing the account with other processes (AIMD)', () => {
+	/** A process that spent `calls` of its budget in the last moments, all answered. */
+	async function busyLimiter(clock: FakeClock, calls: number): Promise<RateLimiter> {
+		const limiter = new RateLimiter(20, clock);
+		const slots = await Promise.all(Array.from({ length: calls }, async () => await limiter.acquire()));
+		await clock.advance(100);
+		for (const slot of slots) slot.release(clock.now());
+		return limiter;
+	}
+
+	it('halves its share on a 429 it did not cause when the whole window was its own, counting one burst\'s 429s once', async () => {
+		const clock = new FakeClock();
+		const limiter = await busyLimiter(clock, 20);
+
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(10); // 20 * 0.5
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(10);
+	});
+
+	it('cuts deeper the more of the window it had, so sharers drift towards equal shares', async () => {
+		const clock = new FakeClock();
+		const big = await busyLimiter(clock, 20);
+		const small = await busyLimiter(clock, 20);
+		big.throttled({ limit: 20, windowSeconds: 5 });
+		small.throttled({ limit: 20, windowSeconds: 5 });
+		await clock.advance(2 * WINDOW);
+		expect([big.limit, small.limit]).toEqual([12, 12]);
+
+		await Promise.all(Array.from({ length: 12 }, async () => await big.acquire()));
+		await Promise.all(Array.from({ length: 4 }, async () => await small.acquire()));
+		big.throttled({ limit: 20, windowSeconds: 5 });
+		small.throttled({ limit: 20, windowSeconds: 5 });
+
+		expect(big.limit).toBe(8); // 12 of 20 calls were its own: 12 * (1 - 0.5 * 0.6) = 8.4
+		expect(small.limit).toBe(10); // 4 of 20: 12 * 0.9 = 10.8 (at least a 10% cut)
+	});
+
+	it('grows back by one call per quiet window, then, still quiet, by doubling steps up to the ceiling', async () => {
+		const clock = new FakeClock();
+		const limiter = await busyLimiter(clock, 20);
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(10);
+
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(11);
+		await clock.advance(3 * WINDOW);
+		expect(limiter.limit).toBe(14);
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(16);
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(20);
+	});
+
+	it('starts growing slowly again after each 429', async () => {
+		const clock = new FakeClock();
+		const limiter = await busyLimiter(clock, 20);
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		await clock.advance(5 * WINDOW);
+		expect(limiter.limit).toBe(16);
+
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(14); // 16 * 0.9 = 14.4: none of the window's calls were its own
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(15);
+	});
+
+	it('spreads processes apart with jitter in the decrease and in the growth period', async () => {
+		const steady = new FakeClock();
+		const jittered = new FakeClock();
+		jittered.randomValue = 0.99;
+		const a = await busyLimiter(steady, 20);
+		const b = await busyLimiter(jittered, 20);
+
+		a.throttled({ limit: 20, windowSeconds: 5 });
+		b.throttled({ limit: 20, windowSeconds: 5 });
+		expect(b.limit).toBeLessThan(a.limit);
+
+		await steady.advance(WINDOW);
+		await jittered.advance(WINDOW);
+		expect(a.limit).toBe(11);
+		expect(b.limit).toBe(8); // 20 * 0.5 * (1 - 0.15 * 0.99) = 8.5, not grown yet: its period is 7.5 s
+	});
+});
+
+describe('a budget per API family', () => {
+	afterEach(forgetAllLimiters);
+
+	it('derives the family from the API and the path, so operations need not say it', () => {
+		expect(apiFamilyOf('v2', 'LeadManagement.svc/Lead.Update')).toBe('v2');
+		expect(apiFamilyOf('v2', 'LeadManagement.svc/Lead/Bulk/Update')).toBe('bulk');
+		expect(apiFamilyOf('v2', 'ProspectActivity.svc/Bulk/Create')).toBe('bulk');
+		expect(apiFamilyOf('async', 'lead/capture')).toBe('async');
+		expect(apiFamilyOf('asyncStatus', 'lead/status')).toBe('asyncStatus');
+	});
+
+	it('teaches a bulk 429\'s figure to bulk calls only', () => {
+		const bulk = limiterFor('account', 'bulk', 25);
+		bulk.throttled({ limit: 1, windowSeconds: 5 });
+
+		expect(limiterFor('account', 'bulk', 25).accountLimit).toBe(1);
+		expect(limiterFor('account', 'v2', 25).accountLimit).toBe(25);
+		expect(limiterFor('account', 'async', 25).accountLimit).toBe(25);
+		expect(limiterFor('other account', 'bulk', 25).accountLimit).toBe(25);
+	});
 });

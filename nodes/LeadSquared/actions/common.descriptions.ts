@@ -284,13 +284,14 @@ export const searchByField: INodeProperties = {
 	displayOptions: { hide: { fieldsInput: ['mapper'] } },
 };
 
-export const searchByOtherField: INodeProperties = {
-	displayName: 'Search By Field Name',
+const searchByOtherField: INodeProperties = {
+	displayName: 'Search By Field Name or ID',
 	name: 'searchByField',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUniqueLeadFields' },
 	default: '',
-	placeholder: 'e.g. mx_Customer_ID',
-	description: 'Schema name of a field marked unique in LeadSquared',
+	description:
+		'One of your account\'s unique fields (admins mark them in LeadSquared under Settings > Customization > Lead Fields). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	displayOptions: { show: { searchBy: ['other'] }, hide: { fieldsInput: ['mapper'] } },
 };
 

@@ -129,7 +129,7 @@ export async function readOwner(this: IExecuteFunctions, itemIndex: number, para
 	return await findActiveUser(this, itemIndex, label, value);
 }
 
-export async function findActiveUser(context: IExecuteFunctions, itemIndex: number, label: string, value: string): Promise<User> {
+async function findActiveUser(context: IExecuteFunctions, itemIndex: number, label: string, value: string): Promise<User> {
 	const wanted = value.toLowerCase();
 	const user = (await users.call(context)).find((candidate) => candidate.id.toLowerCase() === wanted || candidate.email.toLowerCase() === wanted);
 	if (!user) {

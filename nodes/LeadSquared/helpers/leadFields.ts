@@ -1,6 +1,7 @@
 import { jsonParse, type IDataObject, type IExecuteFunctions, type ResourceMapperValue } from 'n8n-workflow';
 
 import { describeType, invalidInput } from '../../shared/validation';
+import { identifiesLead, leadFields } from '../methods/leadMetadata';
 
 /** One entry of LeadSquared's request body: `{ Attribute, Value }`, plus `Fields` for custom field sets. */
 export interface LeadAttribute extends IDataObject {
@@ -189,15 +190,34 @@ function rejectDuplicates(this: IExecuteFunctions, itemIndex: number, attributes
 	}
 }
 
+const SEARCH_BY_FIELD_LABEL = 'Search By Field Name or ID';
+
+/**
+ * The lead's fields as LeadSquared's matching endpoints (Capture, Create or Update, Opportunity
+ * Capture) take them: the attributes, then Search By's field. A field from "Other Unique Field"
+ * is checked against the account's unique fields, after the checks that need no call.
+ */
+export async function leadDetailsWithSearchBy(this: IExecuteFunctions, itemIndex: number): Promise<LeadAttribute[]> {
+	const attributes = readLeadAttributes.call(this, itemIndex);
+	const choice = searchByChoice.call(this, itemIndex);
+	if (choice?.otherField && choice.field !== '') await requireUniqueField.call(this, itemIndex, choice.field);
+	return withSearchBy.call(this, itemIndex, attributes, choice);
+}
+
 /**
  * Appends LeadSquared's `SearchBy` pseudo-field. It goes last, as other integrators found it
  * must, and it must name a field this request sends, or LeadSquared has nothing to match on.
  */
-export function withSearchBy(this: IExecuteFunctions, itemIndex: number, attributes: LeadAttribute[]): LeadAttribute[] {
-	const field = searchByChoice.call(this, itemIndex);
-	if (field === undefined) return attributes;
+function withSearchBy(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	attributes: LeadAttribute[],
+	choice: SearchByChoice | undefined,
+): LeadAttribute[] {
+	if (choice === undefined) return attributes;
+	const { field } = choice;
 	if (field === '') {
-		throw invalidInput(this.getNode(), itemIndex, 'Search By Field Name', 'is empty', 'Enter the schema name of a unique field.');
+		throw invalidInput(this.getNode(), itemIndex, SEARCH_BY_FIELD_LABEL, 'is empty', 'Choose one of your account\'s unique fields.');
 	}
 	const sent = attributes.find((attribute) => attribute.Attribute.toLowerCase() === field.toLowerCase());
 	if (!sent || sent.Value === '') {
@@ -206,11 +226,43 @@ export function withSearchBy(this: IExecuteFunctions, itemIndex: number, attribu
 	return [...attributes, { Attribute: SEARCH_BY, Value: sent.Attribute }];
 }
 
-/** The field to search by, or undefined for LeadSquared's default matching. */
-function searchByChoice(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	if (inputMode.call(this, itemIndex) === 'mapper') return mapperValue.call(this, itemIndex).matchingColumns?.[0];
+/**
+ * The field to search by, or undefined for LeadSquared's default matching. `otherField` marks a
+ * name from "Other Unique Field", which may be typed or come from an expression.
+ */
+interface SearchByChoice {
+	field: string;
+	otherField: boolean;
+}
+
+function searchByChoice(this: IExecuteFunctions, itemIndex: number): SearchByChoice | undefined {
+	if (inputMode.call(this, itemIndex) === 'mapper') {
+		// The mapper offers only fields that identify a lead as match columns.
+		const matched = mapperValue.call(this, itemIndex).matchingColumns?.[0];
+		return matched === undefined ? undefined : { field: matched, otherField: false };
+	}
 	const choice = this.getNodeParameter('searchBy', itemIndex, 'default') as string;
 	if (choice === 'default') return undefined;
-	return choice === 'other' ? String(this.getNodeParameter('searchByField', itemIndex, '') ?? '').trim() : choice;
+	if (choice !== 'other') return { field: choice, otherField: false };
+	return { field: String(this.getNodeParameter('searchByField', itemIndex, '') ?? '').trim(), otherField: true };
+}
+
+/**
+ * LeadSquared searches by a field only if the account marks it unique; with any other field
+ * it may match the wrong lead or none, so the name is checked against the account's fields
+ * (read once per run) before anything is sent.
+ */
+async function requireUniqueField(this: IExecuteFunctions, itemIndex: number, field: string): Promise<void> {
+	const fields = await leadFields.call(this, { withOptionSets: false });
+	const known = fields.find((candidate) => candidate.SchemaName.toLowerCase() === field.toLowerCase());
+	if (known && identifiesLead(known)) return;
+	const unique = fields.filter(identifiesLead).map((candidate) => candidate.SchemaName);
+	throw invalidInput(
+		this.getNode(),
+		itemIndex,
+		SEARCH_BY_FIELD_LABEL,
+		known ? `${field} is not a unique field in this LeadSquared account` : `${field} is not a lead field in this LeadSquared account`,
+		`Choose one of the account's unique fields (${unique.join(', ')}), or ask a LeadSquared admin to mark ${field} unique under Settings > Customization > Lead Fields.`,
+	);
 }
 

@@ -163,7 +163,7 @@ export async function lists(this: RequestContext): Promise<StaticList[]> {
  */
 export const LISTS_PAGE_SIZE = 100;
 
-export function toList(record: IDataObject): StaticList {
+function toList(record: IDataObject): StaticList {
 	return {
 		id: text(record.ListId ?? record.ID ?? record.Id),
 		name: text(record.ListName ?? record.Name),

@@ -13,6 +13,16 @@ export interface LeadFieldDescriptor {
 	Options?: Array<{ Value?: string; Text?: string; Label?: string }>;
 }
 
+/**
+ * Whether LeadSquared can find a lead by this field (Search By, the mapper's match column).
+ * LeadsMetaData.Get marks such fields with IsLeadIdentifier, the flag LeadSquared documents for
+ * unique keys. Email and phone are unique by default, so they count even where an account's
+ * metadata leaves the flag out.
+ */
+export function identifiesLead(field: LeadFieldDescriptor): boolean {
+	return field.IsLeadIdentifier === true || field.SchemaName === 'EmailAddress' || field.SchemaName === 'Phone';
+}
+
 /** CustomObject fields are custom field sets: they take nested Fields, not a single value. */
 export const CUSTOM_FIELD_SET_TYPE = 'CustomObject';
 

@@ -1,7 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { activityTypeFields, opportunityTypeFields, users, type TypeField, type User } from './accountMetadata';
-import { CUSTOM_FIELD_SET_TYPE, leadFields, type LeadFieldDescriptor } from './leadMetadata';
+import { CUSTOM_FIELD_SET_TYPE, identifiesLead, leadFields, type LeadFieldDescriptor } from './leadMetadata';
 import { userOption } from './loadOptions';
 
 // LeadSquared DataType (or render type) → the mapper's input widget.
@@ -94,13 +94,12 @@ function toMapperField(field: LeadFieldDescriptor, creates: boolean): ResourceMa
 		.map((option) => option.Value ?? option.Text)
 		.filter((value): value is string => typeof value === 'string')
 		.map((value) => ({ name: value, value }));
-	const identifies = field.IsLeadIdentifier === true || field.SchemaName === 'EmailAddress' || field.SchemaName === 'Phone';
 	return {
 		id: field.SchemaName,
 		displayName: field.DisplayName ? `${field.DisplayName} (${field.SchemaName})` : field.SchemaName,
 		required: creates && field.IsMandatory === true,
 		defaultMatch: false,
-		canBeUsedToMatch: identifies,
+		canBeUsedToMatch: identifiesLead(field),
 		display: true,
 		type: type === 'options' && options.length === 0 ? 'string' : type,
 		...(type === 'options' && options.length > 0 ? { options } : {}),

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { AUTO_DETECT_HOST, CUSTOM_HOST, asyncBaseUrlFor, normaliseBaseUrl } from '../hosts';
+import { processCache } from '../processCache';
 import { secretsOf } from './redact';
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
@@ -52,7 +53,7 @@ function chosenBaseUrl(choice: string, custom: unknown): string | undefined {
 }
 
 /** Hosts found by auto-detection, per account, for the life of the process. */
-const detectedHosts = new Map<string, Promise<string>>();
+const detectedHosts = processCache<string, Promise<string>>();
 
 export async function detectedApiBaseUrl(account: Account, detect: () => Promise<string>): Promise<string> {
 	let detection = detectedHosts.get(account.fingerprint);
@@ -63,10 +64,6 @@ export async function detectedApiBaseUrl(account: Account, detect: () => Promise
 		detection.catch(() => detectedHosts.delete(account.fingerprint));
 	}
 	return await detection;
-}
-
-export function forgetDetectedHosts(): void {
-	detectedHosts.clear();
 }
 
 export { asyncBaseUrlFor };

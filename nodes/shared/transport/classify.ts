@@ -6,7 +6,7 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-export interface LeadSquaredErrorBody {
+interface LeadSquaredErrorBody {
 	Status?: string;
 	ExceptionType?: string;
 	ExceptionMessage?: string;
@@ -16,7 +16,9 @@ export interface LeadSquaredErrorBody {
 export type Outcome =
 	| { kind: 'ok'; statusCode: number; body: IDataObject | IDataObject[] }
 	/** 429, or 403 "API calls exceeded the limit": not processed, always safe to send again. */
-	| { kind: 'throttled'; statusCode: number; message: string; limit?: number; windowSeconds?: number }
+	| { kind: 'throttled'; statusCode: number; message: string; limit?: number; windowSeconds?: number; retryAfterMs?: number }
+	/** The account's calls for the day are spent: nothing will pass until `resetAt`. */
+	| { kind: 'dailyCapReached'; statusCode: number; message: string; resetAt: number; resetSource: 'retryAfter' | 'inferredMidnightUtc' }
 	/** LeadSquared understood the call and refused it (MX exception, 4xx): sending it again changes nothing. */
 	| { kind: 'rejected'; statusCode: number; message: string; exceptionType?: string; body: unknown }
 	| { kind: 'unauthorized'; statusCode: number; message: string; body: unknown }
@@ -28,7 +30,19 @@ export type Outcome =
 	| { kind: 'ambiguous'; code: string; message: string; statusCode?: number }
 	| { kind: 'cancelled' };
 
+export type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
+
 const THROTTLE_PATTERN = /exceeded the limit of (\d+) in (\d+(?:\.\d+)?) second/i;
+
+/**
+ * LeadSquared documents daily caps (10,000 calls a day on Pro, 100,000 on Super) but not the
+ * words of the answer that reports one. These are inferred: any 429, or 403 naming a limit,
+ * whose message speaks of a day.
+ */
+const DAILY_CAP_PATTERN = /\bdaily\b|per day|a day\b|\b24 ?hours?\b/i;
+const LIMIT_WORDING = /exceeded|limit/i;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const NOT_SENT_CODES = new Set([
 	'ECONNREFUSED',
@@ -44,18 +58,36 @@ const NOT_SENT_CODES = new Set([
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 ]);
 
-export function classifyResponse(statusCode: number, body: unknown): Outcome {
+export function classifyResponse(
+	statusCode: number,
+	body: unknown,
+	headers: Record<string, unknown> = {},
+	now: number = Date.now(),
+): Outcome {
 	const errorBody = asErrorBody(body);
 	const lsqMessage = errorBody?.ExceptionMessage ?? stringMessage(errorBody?.Message);
+	const text = lsqMessage ?? '';
+	const retryAfterMs = retryAfterOf(headers, now);
 
-	if (statusCode === 429 || (statusCode === 403 && THROTTLE_PATTERN.test(lsqMessage ?? ''))) {
-		const match = THROTTLE_PATTERN.exec(lsqMessage ?? '');
+	const limitRefusal = statusCode === 429 || (statusCode === 403 && (THROTTLE_PATTERN.test(text) || LIMIT_WORDING.test(text)));
+	if (limitRefusal && DAILY_CAP_PATTERN.test(text)) {
+		return {
+			kind: 'dailyCapReached',
+			statusCode,
+			message: text,
+			resetAt: retryAfterMs !== undefined ? now + retryAfterMs : nextMidnightUtc(now),
+			resetSource: retryAfterMs !== undefined ? 'retryAfter' : 'inferredMidnightUtc',
+		};
+	}
+	if (statusCode === 429 || (statusCode === 403 && THROTTLE_PATTERN.test(text))) {
+		const match = THROTTLE_PATTERN.exec(text);
 		return {
 			kind: 'throttled',
 			statusCode,
 			message: lsqMessage ?? 'API calls exceeded the rate limit',
 			limit: match ? Number(match[1]) : undefined,
 			windowSeconds: match ? Number(match[2]) : undefined,
+			retryAfterMs,
 		};
 	}
 	if (statusCode === 401) {
@@ -80,6 +112,25 @@ export function classifyResponse(statusCode: number, body: unknown): Outcome {
 		exceptionType: errorBody?.ExceptionType,
 		body,
 	};
+}
+
+/**
+ * LeadSquared documents no Retry-After, but honours one if it ever comes: delay-seconds or an
+ * HTTP date (RFC 9110). Returns milliseconds from `now`.
+ */
+export function retryAfterOf(headers: Record<string, unknown>, now: number): number | undefined {
+	const name = Object.keys(headers).find((key) => key.toLowerCase() === 'retry-after');
+	const raw = name === undefined ? undefined : headers[name];
+	const value = String(Array.isArray(raw) ? raw[0] : raw ?? '').trim();
+	if (value === '') return undefined;
+	if (/^\d+$/.test(value)) return Number(value) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** When the daily count resets is undocumented; midnight UTC is the inferred default. */
+export function nextMidnightUtc(now: number): number {
+	return (Math.floor(now / DAY_MS) + 1) * DAY_MS;
 }
 
 /**

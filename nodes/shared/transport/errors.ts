@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { Outcome } from './classify';
+import type { FailedOutcome } from './classify';
 import { redact, redactDeep } from './redact';
 
 export interface FailureContext {
@@ -10,12 +10,12 @@ export interface FailureContext {
 	endpoint: string;
 	isWrite: boolean;
 	attempts: number;
+	/** From the item's first attempt to its last answer. */
+	elapsedMs: number;
 	secrets: string[];
 	/** Extra sentence from the 401 diagnosis, if any. */
 	authHint?: string;
 }
-
-type FailedOutcome = Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>;
 
 // Hints for the exception types integrators hit most, worded for the person who has to fix the input.
 const EXCEPTION_HINTS: Array<[RegExp, string]> = [
@@ -61,7 +61,7 @@ export function failureToError(outcome: FailedOutcome, context: FailureContext):
 
 function wordingFor(outcome: FailedOutcome, context: FailureContext): { message: string; description: string } {
 	const where = `${context.endpoint} (item ${context.itemIndex})`;
-	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts over ${seconds(context.elapsedMs)}` : '';
 	const notResent =
 		'It was not sent again, so it cannot be applied twice. Check in LeadSquared whether it was applied before running this item again.';
 
@@ -86,6 +86,17 @@ function wordingFor(outcome: FailedOutcome, context: FailureContext): { message:
 				message: `LeadSquared's rate limit was still exceeded${tries}: ${outcome.message}`,
 				description: `${where} was not processed. Lower "Rate Limit (Calls per 5 Seconds)" in the credential, or run fewer workflows against this account at the same time.`,
 			};
+		case 'dailyCapReached': {
+			const when = new Date(outcome.resetAt).toISOString().replace('.000Z', 'Z');
+			const source =
+				outcome.resetSource === 'retryAfter'
+					? 'from LeadSquared\'s Retry-After'
+					: 'inferred: LeadSquared does not document when the daily count resets, so this assumes midnight UTC';
+			return {
+				message: `LeadSquared's daily API limit for this account is used up: ${outcome.message}`,
+				description: `${where} was not processed and was not retried: no call can pass until the daily count resets, expected at ${when} (${source}). Other calls to this account fail the same way without being sent until then. Raise the daily limit under Manage Subscription in LeadSquared, or run again after the reset.`,
+			};
+		}
 		case 'serverError':
 			return {
 				message: `LeadSquared had an internal error (HTTP ${outcome.statusCode})${tries}`,
@@ -104,4 +115,8 @@ function wordingFor(outcome: FailedOutcome, context: FailureContext): { message:
 					: `${where} got no usable answer.`,
 			};
 	}
+}
+
+function seconds(ms: number): string {
+	return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }

@@ -24,15 +24,18 @@ import {
 	detectedApiBaseUrl,
 	type Account,
 } from './account';
-import { classifyException, classifyResponse, type Outcome } from './classify';
+import { classifyException, classifyResponse, type FailedOutcome, type Outcome } from './classify';
 import { invalidInput } from '../validation';
 import { failureToError } from './errors';
 import { collectPages, type ListRequest, type PageLimit } from './paging';
-import { limiterFor, sleepUnlessAborted } from './rateLimiter';
+import { apiFamilyOf, limiterFor, recordSpentDailyCap, sleepUnlessAborted, spentDailyCap } from './rateLimiter';
 import { redact } from './redact';
 
 export interface ApiRequest {
-	/** Which LeadSquared API: `v2` (sync), `async` (submit) or `asyncStatus`. */
+	/**
+	 * Which LeadSquared API: `v2` (sync), `async` (submit) or `asyncStatus`. The rate budget
+	 * follows from it and the path (bulk endpoints have their own), see `apiFamilyOf`.
+	 */
 	api: AuthScheme;
 	method: IHttpRequestMethods;
 	/** Below the API's base URL: `LeadManagement.svc/Lead.Update` (v2 adds `/v2/`) or `lead/capture`. */
@@ -168,50 +171,66 @@ async function sendWithRetries(
 	itemIndex: number,
 ): Promise<ResponseBody> {
 	const signal = cancelSignalOf(context);
-	const limiter = limiterFor(`${baseUrl}|${account.fingerprint}`, account.callsPer5Seconds);
+	const accountKey = `${baseUrl}|${account.fingerprint}`;
+	const limiter = limiterFor(accountKey, apiFamilyOf(request.api, request.path), account.callsPer5Seconds);
 	const startedAt = Date.now();
 	let attempts = 0;
 	let unthrottledFailures = 0;
+	const fail = async (outcome: FailedOutcome) => {
+		const authHint =
+			outcome.kind === 'unauthorized' && request !== WHO_AM_I
+				? await diagnoseUnauthorized(context, account, baseUrl, request.api, itemIndex)
+				: undefined;
+		return failureToError(outcome, {
+			node: context.getNode(),
+			itemIndex,
+			endpoint: endpointName(request.path),
+			isWrite: !request.idempotent,
+			attempts,
+			elapsedMs: Date.now() - startedAt,
+			secrets: account.secrets,
+			authHint,
+		});
+	};
 
 	for (;;) {
-		await limiter.acquire(signal);
+		const spentCap = spentDailyCap(accountKey, Date.now());
+		if (spentCap) throw await fail({ kind: 'dailyCapReached', ...spentCap });
+
+		const slot = await limiter.acquire(signal, attempts > 0);
 		attempts++;
-		const outcome = await sendOnce(context, baseUrl, request, account.timeoutMs, signal);
+		let outcome: Outcome | undefined;
+		try {
+			outcome = await sendOnce(context, baseUrl, request, account.timeoutMs, signal);
+		} finally {
+			// In `finally`, so that an unexpected throw cannot hold a slot forever.
+			slot.release(Date.now(), { sent: outcome?.kind !== 'notSent', throttled: outcome?.kind === 'throttled' });
+		}
 		if (outcome.kind === 'ok') return outcome.body;
 		if (outcome.kind === 'cancelled') {
 			throw new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex });
 		}
+		if (outcome.kind === 'dailyCapReached') {
+			recordSpentDailyCap(accountKey, outcome);
+			throw await fail(outcome);
+		}
 
 		const retryable = isRetryable(outcome, request.idempotent);
-		if (outcome.kind === 'throttled') limiter.throttled(outcome.limit, outcome.windowSeconds);
+		if (outcome.kind === 'throttled') limiter.throttled(outcome);
 		else unthrottledFailures++;
-		const delay = outcome.kind === 'throttled' ? limiter.window : backoffDelay(unthrottledFailures);
+		const delay = outcome.kind === 'throttled' ? Math.max(limiter.window, outcome.retryAfterMs ?? 0) : backoffDelay(unthrottledFailures);
 		const outOfTime = Date.now() - startedAt + delay > account.maxRetryMs;
 
-		if (!retryable || outOfTime || unthrottledFailures >= MAX_ATTEMPTS_WITHOUT_THROTTLING) {
-			const authHint =
-				outcome.kind === 'unauthorized' && request !== WHO_AM_I
-					? await diagnoseUnauthorized(context, account, baseUrl, request.api, itemIndex)
-					: undefined;
-			throw failureToError(outcome, {
-				node: context.getNode(),
-				itemIndex,
-				endpoint: endpointName(request.path),
-				isWrite: !request.idempotent,
-				attempts,
-				secrets: account.secrets,
-				authHint,
-			});
-		}
+		if (!retryable || outOfTime || unthrottledFailures >= MAX_ATTEMPTS_WITHOUT_THROTTLING) throw await fail(outcome);
 		context.logger.debug(
 			redact(`LeadSquared ${endpointName(request.path)} attempt ${attempts} failed (${outcome.kind}); retrying`, account.secrets),
 		);
-		// Throttling waits in the limiter, which now holds every call to this account back.
+		// Throttling waits in the limiter, which now holds this family's calls back.
 		if (outcome.kind !== 'throttled') await sleepUnlessAborted(delay, signal);
 	}
 }
 
-function isRetryable(outcome: Exclude<Outcome, { kind: 'ok' } | { kind: 'cancelled' }>, idempotent: boolean): boolean {
+function isRetryable(outcome: FailedOutcome, idempotent: boolean): boolean {
 	switch (outcome.kind) {
 		case 'throttled':
 		case 'notSent':
@@ -256,8 +275,9 @@ async function sendOnce(
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as {
 			statusCode: number;
 			body: unknown;
+			headers?: Record<string, unknown>;
 		};
-		return classifyResponse(response.statusCode, response.body);
+		return classifyResponse(response.statusCode, response.body, response.headers ?? {});
 	} catch (error) {
 		return classifyException(error, signal);
 	}

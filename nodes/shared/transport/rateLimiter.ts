@@ -1,82 +1,311 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Paces call starts so that no sliding window of `windowMs` holds more than `limit` of them.
- * LeadSquared counts calls per account, so one limiter is shared by every execution in this
- * n8n process that uses the same account (see `limiterFor`). Pacing instead of reacting to 429s
- * matters because LeadSquared sends no Retry-After: a 429 costs a whole window of waiting.
+ * Paces one account's calls to one LeadSquared API family so that this process alone can never
+ * cause a 429, and so that several processes sharing the account settle on shares of it.
+ *
+ * Why reservations and not call starts: LeadSquared counts a call at some moment between the
+ * moment we send it and the moment its answer arrives, and we cannot see which. So each call
+ * holds a slot from its start until its answer plus a window; at most `limit` slots are held at
+ * once. If `limit + 1` calls were ever counted inside one window, all their slots would have
+ * been held at the latest of their starts, which the rule forbids. Conversely, for calls known
+ * only by [start, answer], any schedule that starts a call while `limit` slots are held can be
+ * counted `limit + 1` times in one window, so no pacing that knows only start and answer
+ * times can safely do better: throughput is `limit` per (window + latency).
+ *
+ * Other processes (queue-mode workers, other n8n instances, other integrations using the same
+ * keys) spend the same budget unseen. A 429 while this process kept to its own pace is their
+ * footprint: this process then shrinks its share (multiplicative decrease) and grows it back by
+ * one call per quiet window (additive increase), with random jitter so processes that were
+ * throttled together do not grow and burst in lockstep.
  */
 export class RateLimiter {
-	private starts: number[] = [];
+	private readonly slots: Slot[] = [];
+
+	private readonly waiters: Waiter[] = [];
+
+	private arrivals = 0;
+
+	private pumping = false;
+
+	private wake: (() => void) | undefined;
 
 	private pausedUntil = 0;
 
-	private queue: Promise<void> = Promise.resolve();
+	private windowMs: number;
 
-	private learnedLimit: number | undefined;
+	/** The per-window figure from LeadSquared's own 429 message; it may only lower the pace. */
+	private reportedLimit: number | undefined;
+
+	/** This process's share of the account's budget, in calls per window (AIMD). */
+	private share = Number.POSITIVE_INFINITY;
+
+	private lastDecreaseAt = Number.NEGATIVE_INFINITY;
+
+	/** Increases since the last decrease. */
+	private quietSteps = 0;
+
+	private nextIncreaseAt = 0;
 
 	constructor(
-		private configuredLimit: number,
-		private windowMs: number,
-		/** Share of the window added as spacing, to absorb jitter between our clock and LeadSquared's. */
-		private readonly marginFraction: number,
-		private readonly now: () => number = Date.now,
-	) {}
-
-	private get marginMs(): number {
-		return Math.ceil(this.windowMs * this.marginFraction);
-	}
-
-	get limit(): number {
-		return this.learnedLimit ?? this.configuredLimit;
+		/** The credential's Rate Limit, calls per RATE_WINDOW_MS: a ceiling nothing may raise. */
+		private ceilingPer5Seconds: number,
+		private readonly clock: Clock = SYSTEM_CLOCK,
+		private readonly tuning: Tuning = DEFAULT_TUNING,
+	) {
+		this.windowMs = RATE_WINDOW_MS;
 	}
 
 	get window(): number {
 		return this.windowMs;
 	}
 
-	/** Applies the credential's setting; a limit LeadSquared reported wins until the setting changes. */
-	configure(limit: number): void {
-		if (limit !== this.configuredLimit) {
-			this.configuredLimit = limit;
-			this.learnedLimit = undefined;
-		}
+	/** The most calls the user's setting allows per window of the current length (at least one). */
+	private get ceiling(): number {
+		return Math.max(1, Math.floor((this.ceilingPer5Seconds * this.windowMs) / RATE_WINDOW_MS));
 	}
 
-	/** Resolves when the caller may start one call; callers are served first come, first served. */
-	async acquire(signal?: AbortSignal): Promise<void> {
-		const turn = this.queue.then(async () => await this.waitForSlot(signal));
-		// A cancelled waiter must not block the ones behind it.
-		this.queue = turn.catch(() => undefined);
-		return await turn;
+	/** The most calls LeadSquared and the user allow per window, before sharing. */
+	get accountLimit(): number {
+		return Math.min(this.ceiling, this.reportedLimit ?? Number.POSITIVE_INFINITY);
+	}
+
+	/** Slots this process may hold at once now. */
+	get limit(): number {
+		this.growShare();
+		return Math.max(1, Math.min(this.accountLimit, Math.floor(this.share)));
+	}
+
+	/** Applies the credential's setting; a changed setting also forgets what LeadSquared reported. */
+	configure(ceilingPer5Seconds: number): void {
+		if (ceilingPer5Seconds === this.ceilingPer5Seconds) return;
+		this.ceilingPer5Seconds = ceilingPer5Seconds;
+		this.reportedLimit = undefined;
+		this.windowMs = RATE_WINDOW_MS;
+		this.share = Number.POSITIVE_INFINITY;
+		this.kick();
 	}
 
 	/**
-	 * LeadSquared said "API calls exceeded the limit of N in S second(s)". Everything it counted
-	 * is unknown to us, so pause the account for a full window and adopt its numbers.
+	 * Resolves with a slot when the caller may send one call. Retries are served before fresh
+	 * calls, so an item that was throttled is not overtaken by every newer item and starved;
+	 * otherwise callers are served in arrival order.
 	 */
-	throttled(reportedLimit?: number, reportedWindowSeconds?: number): void {
-		if (reportedLimit && reportedLimit > 0) this.learnedLimit = reportedLimit;
-		if (reportedWindowSeconds && reportedWindowSeconds > 0) this.windowMs = reportedWindowSeconds * 1000;
-		this.pausedUntil = Math.max(this.pausedUntil, this.now() + this.windowMs + this.marginMs);
+	async acquire(signal?: AbortSignal, isRetry = false): Promise<Slot> {
+		throwIfAborted(signal);
+		return await new Promise<Slot>((resolve, reject) => {
+			const waiter: Waiter = { priority: isRetry ? 1 : 0, arrival: this.arrivals++, resolve, reject };
+			if (signal) {
+				const onAbort = () => {
+					this.removeWaiter(waiter);
+					reject(new Error('The execution was cancelled'));
+					this.kick();
+				};
+				signal.addEventListener('abort', onAbort, { once: true });
+				waiter.detach = () => signal.removeEventListener('abort', onAbort);
+			}
+			const position = this.waiters.findIndex((other) => other.priority < waiter.priority);
+			this.waiters.splice(position === -1 ? this.waiters.length : position, 0, waiter);
+			this.kick();
+			void this.pump();
+		});
 	}
 
-	private async waitForSlot(signal?: AbortSignal): Promise<void> {
-		for (;;) {
-			throwIfAborted(signal);
-			const now = this.now();
-			const span = this.windowMs + this.marginMs;
-			while (this.starts.length > 0 && this.starts[0] <= now - span) this.starts.shift();
-			const waitForWindow =
-				this.starts.length >= this.limit ? this.starts[this.starts.length - this.limit] + span - now : 0;
-			const wait = Math.max(waitForWindow, this.pausedUntil - now);
-			if (wait <= 0) {
-				this.starts.push(now);
-				return;
-			}
-			await sleepUnlessAborted(wait, signal);
+	/**
+	 * LeadSquared throttled a call of this family. `limit` and `windowSeconds` come from its
+	 * message ("exceeded the limit of N in S second(s)"), `retryAfterMs` from a Retry-After
+	 * header. A report may lower the pace below the setting; nothing raises it above.
+	 */
+	throttled(report: ThrottleReport = {}): void {
+		const now = this.clock.now();
+		const limitBefore = this.limit;
+		const windowBefore = this.windowMs;
+		if (report.windowSeconds && report.windowSeconds > 0) this.windowMs = report.windowSeconds * 1000;
+		if (report.limit && report.limit > 0) this.reportedLimit = report.limit;
+
+		// Only when our pace allowed more than LeadSquared's figure, and we did send that many,
+		// is the 429 our own doing; the lower figure then fixes it. Otherwise someone else spent
+		// the budget. Calls still in flight may yet be counted, so they count until answered.
+		const ownPace = (limitBefore * this.windowMs) / windowBefore;
+		const ownCalls = this.callsCountedSince(now - this.windowMs);
+		const causedByOwnPace = this.reportedLimit !== undefined && ownPace > this.reportedLimit && ownCalls >= this.reportedLimit;
+		if (!causedByOwnPace) this.shrinkShare(now, ownPace, ownCalls);
+
+		if (report.retryAfterMs !== undefined && report.retryAfterMs > 0) {
+			this.pausedUntil = Math.max(this.pausedUntil, now + report.retryAfterMs);
+		}
+		this.nextIncreaseAt = Math.max(this.nextIncreaseAt, now + this.increaseInterval());
+		this.kick();
+	}
+
+	private shrinkShare(now: number, ownPace: number, ownCalls: number): void {
+		// One burst can bring several 429s at once; they are one signal, not many.
+		if (now - this.lastDecreaseAt < this.windowMs) return;
+		this.lastDecreaseAt = now;
+		this.quietSteps = 0;
+		// The more of the full window was ours, the deeper the cut: a process that had it all
+		// halves (assuming one other), one that had a small part steps back a little. Sharers
+		// thus drift towards equal shares, and no execution is left far behind the others.
+		const ownFraction = Math.min(1, ownCalls / this.accountLimit);
+		const factor = 1 - this.tuning.maxDecrease * ownFraction;
+		const jitter = 1 - this.tuning.decreaseJitter * this.clock.random();
+		this.share = Math.max(1, Math.min(ownPace, this.share) * Math.min(factor, this.tuning.minDecreaseFactor) * jitter);
+	}
+
+	private callsCountedSince(since: number): number {
+		return this.slots.filter((slot) => !slot.throttled && (slot.answeredAt === undefined || slot.answeredAt > since)).length;
+	}
+
+	/**
+	 * Additive increase: one more call per quiet window, the window jittered. After several
+	 * quiet windows the others have probably finished, and a process left alone at a small
+	 * share would waste most of the budget for as long again: the step then doubles.
+	 */
+	private growShare(): void {
+		if (!Number.isFinite(this.share)) return;
+		const now = this.clock.now();
+		while (now >= this.nextIncreaseAt && Number.isFinite(this.share)) {
+			this.quietSteps++;
+			const beyond = this.quietSteps - this.tuning.accelerateAfterSteps;
+			this.share += beyond > 0 ? 2 ** beyond : 1;
+			if (this.share >= this.accountLimit) this.share = Number.POSITIVE_INFINITY;
+			this.nextIncreaseAt += this.increaseInterval();
 		}
 	}
+
+	private increaseInterval(): number {
+		return this.windowMs * (this.tuning.increasePeriodWindows + this.tuning.increaseJitter * this.clock.random());
+	}
+
+	private removeWaiter(waiter: Waiter): void {
+		const index = this.waiters.indexOf(waiter);
+		if (index !== -1) this.waiters.splice(index, 1);
+	}
+
+	/** Wakes the pump early: a slot was released, a waiter came or went, or the pace changed. */
+	private kick(): void {
+		const wake = this.wake;
+		this.wake = undefined;
+		wake?.();
+	}
+
+	private async pump(): Promise<void> {
+		if (this.pumping) return;
+		this.pumping = true;
+		try {
+			while (this.waiters.length > 0) {
+				const wait = this.waitBeforeNextSlot();
+				if (wait <= 0) {
+					const waiter = this.waiters.shift() as Waiter;
+					waiter.detach?.();
+					const slot = new Slot(this.clock.now(), () => this.kick());
+					this.slots.push(slot);
+					waiter.resolve(slot);
+					continue;
+				}
+				const woken = new Promise<void>((resolve) => (this.wake = resolve));
+				await Promise.race(Number.isFinite(wait) ? [this.clock.sleep(wait), woken] : [woken]);
+				this.wake = undefined;
+			}
+		} finally {
+			this.pumping = false;
+		}
+	}
+
+	/** Milliseconds until a slot frees up; Infinity while it depends on calls still in flight. */
+	private waitBeforeNextSlot(): number {
+		const now = this.clock.now();
+		const hold = this.windowMs + Math.ceil(this.windowMs * this.tuning.marginFraction);
+		for (let index = this.slots.length - 1; index >= 0; index--) {
+			const answeredAt = this.slots[index].answeredAt;
+			if (answeredAt !== undefined && answeredAt + hold <= now) this.slots.splice(index, 1);
+		}
+		const pause = this.pausedUntil - now;
+		const excess = this.slots.length - this.limit + 1;
+		if (excess <= 0) return pause;
+		const freeTimes = this.slots
+			.filter((slot) => slot.answeredAt !== undefined)
+			.map((slot) => (slot.answeredAt as number) + hold)
+			.sort((a, b) => a - b);
+		// The share may grow before any slot frees up.
+		const growth = Number.isFinite(this.share) ? this.nextIncreaseAt - now : Number.POSITIVE_INFINITY;
+		if (freeTimes.length < excess) return Math.max(pause, growth);
+		return Math.max(pause, Math.min(growth, freeTimes[excess - 1] - now));
+	}
+}
+
+/** One call's claim on the budget, from its start until its answer plus a window. */
+export class Slot {
+	answeredAt: number | undefined;
+
+	/** LeadSquared answered 429: the call was refused, so it did not use this process's share. */
+	throttled = false;
+
+	constructor(
+		readonly startedAt: number,
+		private readonly onRelease: () => void,
+	) {}
+
+	/**
+	 * The call is over. A call that was never sent passes `sent: false` and frees the slot at
+	 * once; anything that reached LeadSquared (a 429 included: it may count rejected calls) stays
+	 * counted for a window after its answer.
+	 */
+	release(answeredAt: number, how: { sent?: boolean; throttled?: boolean } = {}): void {
+		if (this.answeredAt !== undefined) return;
+		this.answeredAt = how.sent === false ? Number.NEGATIVE_INFINITY : answeredAt;
+		this.throttled = how.throttled === true;
+		this.onRelease();
+	}
+}
+
+export interface ThrottleReport {
+	limit?: number;
+	windowSeconds?: number;
+	retryAfterMs?: number;
+}
+
+/** Time and randomness, injectable so tests run on a fake clock. */
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	random(): number;
+}
+
+export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms), random: Math.random };
+
+export interface Tuning {
+	/** Share of the window added to every hold, for a server whose window is slightly longer than stated. */
+	marginFraction: number;
+	/** The cut on a 429 this process did not cause, when the whole window was its own. */
+	maxDecrease: number;
+	/** Every such 429 cuts at least this much: the share is multiplied by at most this. */
+	minDecreaseFactor: number;
+	/** Each decrease is up to this much deeper, at random. */
+	decreaseJitter: number;
+	/** Additive increase: one call per this many windows, plus up to `increaseJitter` of a window. */
+	increasePeriodWindows: number;
+	increaseJitter: number;
+	/** Increases without a 429 after which the step doubles each time. */
+	accelerateAfterSteps: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+	marginFraction: 0.01,
+	maxDecrease: 0.5,
+	minDecreaseFactor: 0.9,
+	decreaseJitter: 0.15,
+	increasePeriodWindows: 1,
+	increaseJitter: 0.5,
+	accelerateAfterSteps: 4,
+};
+
+interface Waiter {
+	priority: number;
+	arrival: number;
+	resolve(slot: Slot): void;
+	reject(error: Error): void;
+	detach?: () => void;
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
@@ -100,24 +329,57 @@ export async function sleepUnlessAborted(ms: number, signal?: AbortSignal): Prom
 	throwIfAborted(signal);
 }
 
+/** LeadSquared's documented window: limits are stated "per 5 seconds". */
+export const RATE_WINDOW_MS = 5000;
+
+/**
+ * Which budget a call spends. LeadSquared's rate-limit page gives bulk APIs their own, lower
+ * budget; the async API's submits and status checks are separate services. Each family learns
+ * its own figure from its own 429s, so a bulk 429 never slows ordinary calls.
+ */
+export type ApiFamily = 'v2' | 'bulk' | 'async' | 'asyncStatus';
+
+export function apiFamilyOf(api: 'v2' | 'async' | 'asyncStatus', path: string): ApiFamily {
+	if (api === 'v2' && /bulk/i.test(path)) return 'bulk';
+	return api;
+}
+
 const limiters = new Map<string, RateLimiter>();
 
-export const RATE_WINDOW_MS = 5000;
-/** 2% of the window: 100 ms on LeadSquared's 5-second window. */
-export const RATE_MARGIN_FRACTION = 0.02;
-
-/** One limiter per account and host for the whole process. */
-export function limiterFor(accountKey: string, limit: number): RateLimiter {
-	let limiter = limiters.get(accountKey);
+/** One limiter per account, host and API family for the whole process. */
+export function limiterFor(accountKey: string, family: ApiFamily, ceilingPer5Seconds: number): RateLimiter {
+	const key = `${accountKey}|${family}`;
+	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new RateLimiter(limit, RATE_WINDOW_MS, RATE_MARGIN_FRACTION);
-		limiters.set(accountKey, limiter);
+		limiter = new RateLimiter(ceilingPer5Seconds);
+		limiters.set(key, limiter);
 	}
-	limiter.configure(limit);
+	limiter.configure(ceilingPer5Seconds);
 	return limiter;
+}
+
+export interface DailyCap {
+	message: string;
+	statusCode: number;
+	resetAt: number;
+	resetSource: 'retryAfter' | 'inferredMidnightUtc';
+}
+
+/** Spent daily caps per account: until the reset, every call would be refused, so none is sent. */
+const dailyCaps = new Map<string, DailyCap>();
+
+export function spentDailyCap(accountKey: string, now: number): DailyCap | undefined {
+	const cap = dailyCaps.get(accountKey);
+	if (cap && cap.resetAt <= now) dailyCaps.delete(accountKey);
+	return cap && cap.resetAt > now ? cap : undefined;
+}
+
+export function recordSpentDailyCap(accountKey: string, cap: DailyCap): void {
+	dailyCaps.set(accountKey, cap);
 }
 
 /** Tests start from a clean process state. */
 export function forgetAllLimiters(): void {
 	limiters.clear();
+	dailyCaps.clear();
 }

@@ -14,7 +14,8 @@ export interface Call {
 
 export interface Route {
 	access: Access;
-	limiter: 'sync' | 'async';
+	/** Bulk endpoints use `bulkRateLimit` when it is set, otherwise the sync limit. */
+	limiter: 'sync' | 'bulk' | 'async';
 	/** UserByAccessKey.Get answers on every regional host; everything else only on the home host. */
 	anyHost?: boolean;
 	handle(call: Call): unknown;

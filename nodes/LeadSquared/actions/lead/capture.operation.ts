@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
-import { readLeadAttributes, withSearchBy } from '../../helpers/leadFields';
+import { leadDetailsWithSearchBy } from '../../helpers/leadFields';
 import { leadFieldsFields, optionsCollection, searchByFields } from '../common.descriptions';
 import { defineOperation } from '../define';
 
@@ -27,8 +27,8 @@ const properties: INodeProperties[] = [
 ];
 
 /** Capture requests are the same for the sync and async APIs; only where they go differs. */
-export function captureBody(this: IExecuteFunctions, itemIndex: number) {
-	return withSearchBy.call(this, itemIndex, readLeadAttributes.call(this, itemIndex));
+export async function captureBody(this: IExecuteFunctions, itemIndex: number) {
+	return await leadDetailsWithSearchBy.call(this, itemIndex);
 }
 
 export const capture = defineOperation({
@@ -36,14 +36,14 @@ export const capture = defineOperation({
 	description: 'Create a lead, or update the one that matches, with LeadSquared\'s capture rules',
 	action: 'Capture a lead',
 	properties,
-	prepare(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
 		const behavior = this.getNodeParameter('options.leadUpdateBehavior', itemIndex, 'default') as string;
 		return {
 			api: 'v2',
 			method: 'POST',
 			path: 'LeadManagement.svc/Lead.Capture',
 			qs: behavior === 'default' ? undefined : { LeadUpdateBehavior: behavior },
-			body: captureBody.call(this, itemIndex),
+			body: await captureBody.call(this, itemIndex),
 			idempotent: false,
 		};
 	},

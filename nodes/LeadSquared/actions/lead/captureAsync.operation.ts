@@ -1,24 +1,34 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { includeInputFieldsField, readInputFields } from '../../../shared/descriptions/inputFields';
 import { assertAsyncConfigured, leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
 import { queuedRequestOf } from '../../../shared/requestStatus';
 import { asyncNotice, leadFieldsFields, searchByFields } from '../common.descriptions';
 import { defineOperation } from '../define';
 import { captureBody } from './capture.operation';
 
-const properties: INodeProperties[] = [asyncNotice('capture'), ...leadFieldsFields('upsert'), ...searchByFields];
+const properties: INodeProperties[] = [
+	asyncNotice('capture'),
+	...leadFieldsFields('upsert'),
+	...searchByFields,
+	includeInputFieldsField,
+];
 
 export const captureAsync = defineOperation({
 	name: 'Capture (Async)',
 	description: 'Queue a lead capture and get a request ID to check later',
 	action: 'Capture a lead asynchronously',
 	properties,
-	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
-		const body = captureBody.call(this, itemIndex);
+	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ request: ApiRequest; inputFields: IDataObject }> {
+		const body = await captureBody.call(this, itemIndex);
 		await assertAsyncConfigured.call(this, itemIndex);
-		return { api: 'async', method: 'POST', path: 'lead/capture', body, idempotent: false };
+		return {
+			request: { api: 'async', method: 'POST', path: 'lead/capture', body, idempotent: false },
+			inputFields: readInputFields.call(this, itemIndex),
+		};
 	},
-	async execute(this: IExecuteFunctions, request: ApiRequest, itemIndex: number) {
-		return queuedRequestOf(await leadSquaredRequest.call(this, request, itemIndex), { requestType: 'capture' });
+	async execute(this: IExecuteFunctions, { request, inputFields }, itemIndex: number) {
+		const response = await leadSquaredRequest.call(this, request, itemIndex);
+		return { ...inputFields, ...queuedRequestOf(response, { requestType: 'capture' }) };
 	},
 });

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
-import { readLeadAttributes, withSearchBy, type LeadAttribute } from '../../helpers/leadFields';
+import { leadDetailsWithSearchBy, type LeadAttribute } from '../../helpers/leadFields';
 import { leadFieldsFields, optionsCollection, postUpdatedLeadOption, searchByFields } from '../common.descriptions';
 import { defineOperation } from '../define';
 
@@ -17,9 +17,9 @@ export const createOrUpdate = defineOperation({
 	description: 'Update the lead that matches the email address or phone, or create it',
 	action: 'Create or update a lead',
 	properties,
-	prepare(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
 		const postUpdatedLead = this.getNodeParameter('options.postUpdatedLead', itemIndex, false) as boolean;
-		const body = withSearchBy.call(this, itemIndex, readLeadAttributes.call(this, itemIndex));
+		const body = await leadDetailsWithSearchBy.call(this, itemIndex);
 		requireMatchField.call(this, itemIndex, body);
 		return { api: 'v2', method: 'POST', path: 'LeadManagement.svc/Lead.CreateOrUpdate', qs: { postUpdatedLead }, body, idempotent: false };
 	},

@@ -13,7 +13,7 @@ export interface LeadRead {
 	rawValues: boolean;
 }
 
-export const columnsOption: INodeProperties = {
+const columnsOption: INodeProperties = {
 	displayName: 'Fields to Return Names or IDs',
 	name: 'columns',
 	type: 'multiOptions',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { isObject } from '../../../shared/responses';
 import { leadSquaredRequest, type ResponseBody } from '../../../shared/transport';
 import { readDate, readOpportunityType, readOptionalText } from '../../helpers/accountChecks';
-import { readLeadAttributes, withSearchBy } from '../../helpers/leadFields';
+import { leadDetailsWithSearchBy } from '../../helpers/leadFields';
 import { readTypeFields } from '../../helpers/typeFields';
 import { opportunityTypeFields } from '../../methods/accountMetadata';
 import {
@@ -38,7 +38,7 @@ const DUPLICATE_ACTIONS: Record<string, string> = {
 	'3': 'duplicate found, existing opportunity kept',
 };
 
-export function duplicateActionOf(code: unknown): string | undefined {
+function duplicateActionOf(code: unknown): string | undefined {
 	if (code === undefined || code === null || code === '') return undefined;
 	return DUPLICATE_ACTIONS[String(code)] ?? `code ${String(code)}`;
 }
@@ -49,7 +49,7 @@ export const capture = defineOperation({
 	action: 'Capture an opportunity',
 	properties,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const leadDetails = withSearchBy.call(this, itemIndex, readLeadAttributes.call(this, itemIndex));
+		const leadDetails = await leadDetailsWithSearchBy.call(this, itemIndex);
 		const type = await readOpportunityType.call(this, itemIndex);
 		const fields = readTypeFields.call(this, itemIndex, 'opportunityFields', 'Opportunity Fields', await opportunityTypeFields.call(this, type.code));
 		const note = readOptionalText.call(this, itemIndex, 'opportunityNote', 'Opportunity Note');
