@@ -19,6 +19,18 @@ export function flattenRecord(record: IDataObject, { rawValues }: RecordShaping)
 	return rawValues ? flat : withIsoDates(flat);
 }
 
+/**
+ * Activities list their note and own fields as `Data: [{ Key, Value }]` (Retrieve, and the
+ * activity webhooks); they become ordinary properties (`mx_Custom_1`, `ActivityEvent_Note`, ...)
+ * so a workflow maps them directly.
+ */
+export function unpackKeyValueData(record: IDataObject): IDataObject {
+	const { Data: data, ...rest } = record;
+	if (!Array.isArray(data)) return record;
+	const pairs = data.filter((entry): entry is IDataObject => isObject(entry) && typeof entry.Key === 'string');
+	return { ...rest, ...Object.fromEntries(pairs.map((entry) => [entry.Key as string, entry.Value])) };
+}
+
 function attributesToObject(list: unknown[]): IDataObject {
 	const flat: IDataObject = {};
 	for (const entry of list) {

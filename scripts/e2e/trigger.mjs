@@ -29,6 +29,7 @@ const versions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['2.
 const artefacts = join(PROJECT_ROOT, '.e2e-artifacts');
 const WEBHOOK_EXAMPLE = join(PROJECT_ROOT, 'examples', 'new-lead-welcome.json');
 const POLLING_WORKFLOW = join(PROJECT_ROOT, 'test', 'e2e', 'workflows', 'trigger-polling.json');
+const ACTIVITIES_WORKFLOW = join(PROJECT_ROOT, 'test', 'e2e', 'workflows', 'trigger-activities.json');
 const SECRET_HEADER = 'X-N8N-LeadSquared-Secret';
 // n8n 2.x refuses poll times under a minute, but several fixed-second times a minute pass.
 const EVERY_15_SECONDS = { item: ['0', '15', '30', '45'].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
@@ -82,6 +83,15 @@ async function welcomesOf(sandbox, leadId) {
 	return activities.filter((activity) => activity.RelatedProspectId === leadId && activity.EventCode === 203);
 }
 
+async function postActivity(sandbox, body) {
+	const response = await fetch(`${sandbox.url}/v2/ProspectActivity.svc/Create`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-LSQ-AccessKey': sandbox.options.accessKey, 'x-LSQ-SecretKey': sandbox.options.secretKey },
+		body: JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`ProspectActivity.svc/Create answered ${response.status}: ${await response.text()}`);
+}
+
 /** The sandbox's own API, as a LeadSquared user would call it. */
 function leadSquaredApi(sandbox) {
 	return async (path, body, query = '') => {
@@ -108,6 +118,7 @@ async function checkVersion(version, tarball) {
 	polling.nodes[0].parameters.pollTimes = EVERY_15_SECONDS;
 	writeFileSync(pollingFile, JSON.stringify(polling));
 	const example = JSON.parse(readFileSync(WEBHOOK_EXAMPLE, 'utf8'));
+	const activities = JSON.parse(readFileSync(ACTIVITIES_WORKFLOW, 'utf8'));
 	const port = await freePort();
 	const logFile = join(artefacts, `n8n-trigger-${version}.log`);
 	// The running n8n and a REST client signed in to it; restart() stops and starts it again.
@@ -125,7 +136,7 @@ async function checkVersion(version, tarball) {
 		},
 	};
 	try {
-		await prepareUserFolder(install, userFolder, { tarball, sandbox, workflowFiles: [WEBHOOK_EXAMPLE, pollingFile] });
+		await prepareUserFolder(install, userFolder, { tarball, sandbox, workflowFiles: [WEBHOOK_EXAMPLE, ACTIVITIES_WORKFLOW, pollingFile] });
 		await session.start();
 		const rest = (...args) => session.rest(...args);
 		// As the editor does: save (which records the version activation points at), then activate.
@@ -146,7 +157,7 @@ async function checkVersion(version, tarball) {
 			return (data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 		};
 
-		await checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example });
+		await checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example, activities });
 		await checkPollingTrigger({ sandbox, lsq, activate, executionsOf, itemsOf, polling });
 	} catch (error) {
 		check(`n8n ${version} trigger checks`, false, error instanceof Error ? error.stack : String(error));
@@ -157,7 +168,7 @@ async function checkVersion(version, tarball) {
 	}
 }
 
-async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example }) {
+async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activate, executionsOf, itemsOf, example, activities }) {
 	const [triggerNode, welcomeNode] = example.nodes;
 	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
 	await activate(example.id);
@@ -206,6 +217,27 @@ async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activ
 	await sleep(2000);
 	const afterForgery = await executionsOf(example.id);
 	check('calls without the secret start no execution', afterForgery.length === 1, `${afterForgery.length} executions`);
+
+	// Activities posted within LeadSquared's batching window arrive as one call holding a list:
+	// one execution, one item per activity of the chosen type (203), the other type dropped.
+	await activate(activities.id);
+	await until(async () => (await registered()).some((hook) => hook.WebhookEvent === 2), 20_000);
+	for (const note of ['first', 'second', 'third']) await postActivity(sandbox, { RelatedProspectId: leadId, ActivityEvent: 203, ActivityNote: note });
+	await postActivity(sandbox, { RelatedProspectId: leadId, ActivityEvent: 201, ActivityNote: 'other type', Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Intro' }] });
+	await until(async () => {
+		const found = await executionsOf(activities.id);
+		return found.length > 0 && found.every((execution) => execution.finished || execution.status === 'success');
+	}, 20_000);
+	await sleep(2000);
+	const batchRuns = await executionsOf(activities.id);
+	const batchItems = batchRuns.length === 1 ? await itemsOf(batchRuns[0].id, activities.nodes[0].name) : [];
+	check(
+		'a batch of activities starts one execution with one item per activity of the chosen type',
+		batchRuns.length === 1 && short(batchItems.map((item) => item.ActivityEvent_Note)) === short(['first', 'second', 'third']) && batchItems.every((item) => item.RelatedProspectId === leadId),
+		`${batchRuns.length} executions; ${short(batchItems)}`,
+	);
+	await rest('POST', `/workflows/${activities.id}/deactivate`, {});
+	await until(async () => !(await registered()).some((hook) => hook.WebhookEvent === 2), 20_000);
 
 	// LeadSquared disables a webhook whose deliveries keep failing; n8n's check when it starts
 	// again finds it disabled and has the trigger replace it.

@@ -271,31 +271,42 @@ describe('deliveries', () => {
 		expect(result.workflowData).toEqual([[{ json: { ProspectID: lead.ProspectID, mx_City: 'Pune' } }]]);
 	});
 
-	it('splits a batch of activities into one item each, in order, dropping other activity types', async () => {
+	it('splits a batch of activities into one item each, in order, flat like Activity: Get Many, dropping other activity types', async () => {
 		const { trigger, secret } = await activeTrigger({ event: 'activityCreated', activityType: 201 });
-		const activity = (id: string, type: number) => ({
-			ProspectActivityId: id,
+		// As LeadSquared's activity Retrieve shows an activity: ActivityType is a category, not the type.
+		const activity = (id: string, code: number) => ({
+			Id: id,
+			EventCode: code,
+			ActivityType: 2,
 			RelatedProspectId: lead.ProspectID,
-			ActivityEvent: type,
 			CreatedOn: '/Date(1714557600000+0000)/',
+			Data: [
+				{ Key: 'ActivityEvent_Note', Value: `note ${id}` },
+				{ Key: 'mx_Custom_1', Value: 'Intro' },
+			],
 		});
 		const body = [activity('a1', 201), activity('a2', 202), activity('a3', 201)];
 
 		const { result } = await trigger.deliver({ headers: { [HEADER]: secret }, body });
 
 		expect(result.webhookResponse).toEqual({ Status: 'Success' });
-		expect(result.workflowData?.[0].map((item) => item.json)).toEqual([
-			{ ...activity('a1', 201), CreatedOn: '2024-05-01T10:00:00.000Z' },
-			{ ...activity('a3', 201), CreatedOn: '2024-05-01T10:00:00.000Z' },
-		]);
+		const flat = (id: string) => ({
+			Id: id,
+			EventCode: 201,
+			ActivityType: 2,
+			RelatedProspectId: lead.ProspectID,
+			CreatedOn: '2024-05-01T10:00:00.000Z',
+			ActivityEvent_Note: `note ${id}`,
+			mx_Custom_1: 'Intro',
+		});
+		expect(result.workflowData?.[0].map((item) => item.json)).toEqual([flat('a1'), flat('a3')]);
 	});
 
-	it('reads a batch wrapped in Data, and a JSON body that arrived as text', async () => {
-		const { trigger, secret } = await activeTrigger();
-		const wrapped = await trigger.deliver({ headers: { [HEADER]: secret }, body: { Data: [lead, lead] } });
-		const text = await trigger.deliver({ headers: { [HEADER]: secret }, body: JSON.stringify([lead]) });
-		expect(wrapped.result.workflowData?.[0]).toHaveLength(2);
-		expect(text.result.workflowData?.[0]).toHaveLength(1);
+	it('reads the activity type from ActivityEvent too, and a JSON body that arrived as text', async () => {
+		const { trigger, secret } = await activeTrigger({ event: 'activityUpdated', activityType: 201 });
+		const body = JSON.stringify([{ Id: 'a1', ActivityEvent: 201 }, { Id: 'a2', ActivityEvent: '202' }, { Id: 'a3', ActivityEvent: '201' }]);
+		const { result } = await trigger.deliver({ headers: { [HEADER]: secret }, body });
+		expect(result.workflowData?.[0].map((item) => item.json.Id)).toEqual(['a1', 'a3']);
 	});
 
 	it('answers Success without starting the workflow when an authentic delivery holds no event', async () => {

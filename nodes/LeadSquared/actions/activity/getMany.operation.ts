@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/responses';
-
+import { unpackKeyValueData } from '../../../shared/records';
 import { readActivityTypeFilter } from '../../helpers/accountChecks';
 import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../../helpers/listRecords';
 import { accountPicker } from '../common.descriptions';
@@ -30,17 +29,6 @@ export const getMany = defineOperation({
 	},
 	async execute(this: IExecuteFunctions, query: PreparedQuery, itemIndex: number) {
 		const parameter = query.activityEvent === undefined ? undefined : { ActivityEvent: query.activityEvent };
-		return await readListRecords.call(this, leadListRequest(RETRIEVE_ACTIVITIES, query.leadId, { parameter }), itemIndex, query, unpackData);
+		return await readListRecords.call(this, leadListRequest(RETRIEVE_ACTIVITIES, query.leadId, { parameter }), itemIndex, query, unpackKeyValueData);
 	},
 });
-
-/**
- * Retrieve lists an activity's note and own fields as `Data: [{ Key, Value }]`; they become
- * ordinary properties (`mx_Custom_1`, `ActivityEvent_Note`, ...) so a workflow maps them directly.
- */
-function unpackData(record: IDataObject): IDataObject {
-	const { Data: data, ...rest } = record;
-	if (!Array.isArray(data)) return record;
-	const pairs = data.filter((entry): entry is IDataObject => isObject(entry) && typeof entry.Key === 'string');
-	return { ...rest, ...Object.fromEntries(pairs.map((entry) => [entry.Key as string, entry.Value])) };
-}
