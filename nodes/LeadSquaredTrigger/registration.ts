@@ -86,10 +86,14 @@ export async function deleteWebhook(context: IHookFunctions, id: string): Promis
 	}
 }
 
-/** Transport errors already say what LeadSquared answered; this adds what usually causes a refusal. */
+/**
+ * Transport errors already say what LeadSquared answered; this adds what usually causes a
+ * refusal, to the message too, since n8n shows only the message when activation fails.
+ */
 function withRefusalHint(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
 	// LeadSquared refuses with 4xx or, for some MX exceptions, 500; throttling (429) is not a refusal.
 	if (error instanceof NodeApiError && error.httpCode && error.httpCode !== '429') {
+		error.message = `LeadSquared refused to create the webhook: ${error.message} (webhooks need an administrator's keys; plans allow 3 on Pro, 30 on Super)`;
 		error.description = [error.description, REFUSED_HINT].filter(Boolean).join(' ');
 	}
 	return asNodeError(context, error);

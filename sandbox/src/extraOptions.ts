@@ -15,6 +15,8 @@ export interface ExtraOptions {
 	/** Failed deliveries in a row after which a webhook is disabled (StatusCode 2). */
 	webhookDisableAfter: number;
 	webhookTimeoutMs: number;
+	/** Webhooks an account may have; LeadSquared's plans allow 3 (Pro) or 30 (Super). */
+	webhookLimit: number;
 }
 
 export const EXTRA_DEFAULTS: ExtraOptions = {
@@ -24,6 +26,7 @@ export const EXTRA_DEFAULTS: ExtraOptions = {
 	webhookRetryDelayMs: 200,
 	webhookDisableAfter: 3,
 	webhookTimeoutMs: 5000,
+	webhookLimit: 30,
 };
 
 export function extraOptions(options: object): ExtraOptions {

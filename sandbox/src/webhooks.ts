@@ -87,6 +87,10 @@ export class WebhookHub {
 	}
 
 	create(body: unknown): string {
+		const { webhookLimit } = this.settings();
+		if (this.webhooks.size >= webhookLimit) {
+			invalidInput(`You have reached the maximum number of webhooks (${webhookLimit}) allowed for your plan`);
+		}
 		const now = Date.now();
 		const webhook: Webhook = {
 			WebhookId: newId(),

@@ -220,6 +220,35 @@ async function checkWebhookTrigger({ version, sandbox, lsq, rest, session, activ
 	const afterForgery = await executionsOf(example.id);
 	check('calls without the secret start no execution', afterForgery.length === 1, `${afterForgery.length} executions`);
 
+	// A plan out of webhooks: LeadSquared refuses the second one and activation says why. n8n 1.x
+	// answers the activation request with the error; n8n 2.x publishes in the background and
+	// reports it in the workflow's publication status (and to the editor).
+	sandbox.configure({ webhookLimit: 1 });
+	let refusal = '';
+	try {
+		await activate(activities.id);
+	} catch (error) {
+		refusal = error.message;
+	}
+	if (!refusal.includes('maximum number of webhooks')) {
+		refusal =
+			(await until(async () => {
+				const recorded = JSON.stringify([
+					await rest('GET', `/active-workflows/error/${activities.id}`).catch((error) => error.message),
+					await rest('GET', `/workflows/${activities.id}/publication-status`).catch((error) => error.message),
+				]);
+				return recorded?.includes('maximum number of webhooks') ? recorded : undefined;
+			}, 20_000)) ?? refusal;
+	}
+	check(
+		'with the plan\'s webhooks used up, activation fails with LeadSquared\'s refusal and the plan limits',
+		refusal.includes('LeadSquared refused to create the webhook: You have reached the maximum number of webhooks (1) allowed for your plan') &&
+			refusal.includes('3 on Pro, 30 on Super'),
+		refusal.slice(0, 500),
+	);
+	await rest('POST', `/workflows/${activities.id}/deactivate`, {}).catch(() => undefined);
+	sandbox.configure({ webhookLimit: 30 });
+
 	// Activities posted within LeadSquared's batching window arrive as one call holding a list:
 	// one execution, one item per activity of the chosen type (203), the other type dropped.
 	await activate(activities.id);

@@ -117,7 +117,9 @@ describe('activation', () => {
 		const error = await trigger.activate().catch((caught: Error & { description?: string }) => caught);
 
 		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toContain('Maximum number of webhooks (3) reached for your plan');
+		expect((error as Error).message).toBe(
+			'LeadSquared refused to create the webhook: Maximum number of webhooks (3) reached for your plan (webhooks need an administrator\'s keys; plans allow 3 on Pro, 30 on Super)',
+		);
 		expect((error as { description?: string }).description).toContain('3 on Pro, 30 on Super');
 		expect((error as { description?: string }).description).toContain('LeadSquared Polling Trigger');
 		expect(JSON.stringify(error)).not.toContain(TEST_CREDENTIALS.secretKey);

@@ -96,6 +96,23 @@ describe('registering', () => {
 		expect(disabled.body).toEqual({ RecordCount: 0, Response: [] });
 	});
 
+	it('refuses a webhook beyond the plan\'s limit, and takes one again once another is deleted', async () => {
+		await admin(sandbox, 'POST', 'config', { webhookLimit: 2 });
+		const first = await register(3);
+		await register(6);
+
+		const third = await call(sandbox, 'POST', `${WH}/Create`, { body: { URL: hookUrl, WebhookEvent: '5' } });
+		await call(sandbox, 'GET', `${WH}/Delete?webhookId=${first}`);
+
+		expect(third.status).toBe(500);
+		expect(third.body).toEqual({
+			Status: 'Error',
+			ExceptionType: 'MXInvalidInputException',
+			ExceptionMessage: 'You have reached the maximum number of webhooks (2) allowed for your plan',
+		});
+		await register(5);
+	});
+
 	it('refuses URLs that are not loopback, unknown events and other methods', async () => {
 		const outside = await call(sandbox, 'POST', `${WH}/Create`, { body: { URL: 'https://hooks.example.com/x', WebhookEvent: '3' } });
 		const event = await call(sandbox, 'POST', `${WH}/Create`, { body: { URL: hookUrl, WebhookEvent: '99' } });
