@@ -9,8 +9,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { rawValuesOption } from '../LeadSquared/actions/common.descriptions';
-import { getLeadFields } from '../LeadSquared/methods/loadOptions';
+import { accountPicker, rawValuesOption } from '../LeadSquared/actions/common.descriptions';
+import { getActivityTypes, getLeadFields } from '../LeadSquared/methods/loadOptions';
 import { eventItems, eventsOf, secretMatches } from './delivery';
 import { ACTIVITY_EVENTS, FIELD_EVENTS, eventOptions, eventSubtitle, isWebhookEvent, type WebhookEventName } from './events';
 import { ENABLED, DELIVERY_CHECK_HEADER, createWebhook, deleteWebhook, findWebhook, type WebhookSpec } from './registration';
@@ -72,13 +72,10 @@ export class LeadSquaredTrigger implements INodeType {
 				displayOptions: { show: { event: FIELD_EVENTS } },
 			},
 			{
-				displayName: 'Activity Type Code',
-				name: 'activityType',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description:
-					'The activity type\'s event code (ActivityEvent, e.g. 201 for a custom activity type; see Settings > Leads > Activities and Scores). 0 starts the workflow for every type.',
+				...accountPicker('Activity Type Name or ID', 'activityType', 'getActivityTypes', {
+					description:
+						'Only activities of this type start the workflow; leave empty for every type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				}),
 				displayOptions: { show: { event: ACTIVITY_EVENTS } },
 			},
 			{
@@ -92,7 +89,7 @@ export class LeadSquaredTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getLeadFields } };
+	methods = { loadOptions: { getActivityTypes, getLeadFields } };
 
 	webhookMethods = {
 		default: {
@@ -138,7 +135,7 @@ export class LeadSquaredTrigger implements INodeType {
 		}
 
 		const event = this.getNodeParameter('event') as string;
-		const activityType = ACTIVITY_EVENTS.includes(event as WebhookEventName) ? Number(this.getNodeParameter('activityType', 0)) : 0;
+		const activityType = ACTIVITY_EVENTS.includes(event as WebhookEventName) ? (activityTypeCode(this.getNodeParameter('activityType', '')) ?? 0) : 0;
 		const items = eventItems(eventsOf(this.getBodyData()), {
 			rawValues: this.getNodeParameter('options.rawValues', false) as boolean,
 			activityType,
@@ -162,15 +159,22 @@ function readSpec(context: IHookFunctions, secret: string): WebhookSpec {
 			description: 'Choose the lead field whose changes should start the workflow.',
 		});
 	}
-	const activityType = ACTIVITY_EVENTS.includes(event) ? context.getNodeParameter('activityType', 0) : 0;
-	if (typeof activityType !== 'number' || !Number.isInteger(activityType) || activityType < 0) {
-		throw new NodeOperationError(context.getNode(), `Activity Type Code: ${JSON.stringify(activityType)} is not a whole number of 0 or more`, {
-			description: 'Enter the activity type\'s event code, or 0 for every activity type.',
+	const activityType = ACTIVITY_EVENTS.includes(event) ? activityTypeCode(context.getNodeParameter('activityType', '')) : 0;
+	if (activityType === undefined) {
+		throw new NodeOperationError(context.getNode(), `Activity Type Name or ID: ${JSON.stringify(context.getNodeParameter('activityType', ''))} is not an activity type's code`, {
+			description: 'Choose the activity type from the list, or give its code (ActivityEvent, such as 201); leave it empty for every type.',
 		});
 	}
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
 	return { url, event, activityType, fieldName, secret };
+}
+
+/** The type's code (ActivityEvent) from the dropdown or an expression; 0 for every type. */
+function activityTypeCode(value: unknown): number | undefined {
+	if (value === '' || value === null || value === undefined) return 0;
+	const code = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	return typeof code === 'number' && Number.isInteger(code) && code >= 0 ? code : undefined;
 }
 
 function fingerprintOf(spec: WebhookSpec): string {

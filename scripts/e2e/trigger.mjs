@@ -50,17 +50,19 @@ async function until(condition, timeoutMs, intervalMs = 500) {
 /** n8n's own REST API, signed in as the owner. */
 async function signIn(url) {
 	await setupOwner(url, DEMO_OWNER);
-	// While n8n is still starting it answers 200 "n8n is starting up" without a session cookie.
+	// While n8n is still starting it answers 200 "n8n is starting up" without a session cookie,
+	// or 404 before its REST routes are mounted; ask again until it gives one.
+	let lastAnswer = '';
 	const cookie = await until(async () => {
 		const login = await fetch(`${url}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, email: DEMO_OWNER.email, password: DEMO_OWNER.password }),
 		});
-		if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
-		return (login.headers.getSetCookie?.() ?? []).map((value) => value.split(';')[0]).join('; ');
+		lastAnswer = `${login.status}: ${(await login.text()).slice(0, 200)}`;
+		return login.ok ? (login.headers.getSetCookie?.() ?? []).map((value) => value.split(';')[0]).join('; ') : undefined;
 	}, 60_000, 1000);
-	if (!cookie) throw new Error('login gave no session cookie within a minute');
+	if (!cookie) throw new Error(`login gave no session cookie within a minute (last answer ${lastAnswer})`);
 	return async (method, path, body) => {
 		const response = await fetch(`${url}/rest${path}`, {
 			method,

@@ -92,9 +92,20 @@ describe('activation', () => {
 		await expect(trigger.activate()).rejects.toThrow('Lead Field Name or ID: is empty');
 	});
 
-	it('refuses a negative activity type code before sending anything', async () => {
-		const trigger = new WebhookTriggerHarness({ event: 'activityCreated', activityType: -4 });
-		await expect(trigger.activate()).rejects.toThrow('Activity Type Code: -4 is not a whole number of 0 or more');
+	it.each([[-4], ['Webinar'], [2.5]])('refuses activity type %p before sending anything', async (activityType) => {
+		const trigger = new WebhookTriggerHarness({ event: 'activityCreated', activityType });
+		await expect(trigger.activate()).rejects.toThrow(`Activity Type Name or ID: ${JSON.stringify(activityType)} is not an activity type's code`);
+	});
+
+	it('takes the activity type as the dropdown gives it (text) and registers for every type when it is empty', async () => {
+		const fromDropdown = new WebhookTriggerHarness({ event: 'activityCreated', activityType: '202' });
+		const everyType = new WebhookTriggerHarness({ event: 'activityCreated', activityType: '' });
+		const first = expectCreate('wh-1');
+		await fromDropdown.activate();
+		const second = expectCreate('wh-2');
+		await everyType.activate();
+		expect(first.body).toMatchObject({ WebhookEvent: 2, WebhookProperties: { ActivityEvent: 202 } });
+		expect(second.body).toMatchObject({ WebhookEvent: 2, WebhookProperties: {} });
 	});
 
 	it('explains plan limits and admin keys when LeadSquared refuses to create the webhook', async () => {
