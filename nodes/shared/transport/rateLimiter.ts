@@ -15,16 +15,15 @@ import { sleep } from 'n8n-workflow';
  *
  * Other processes (queue-mode workers, other n8n instances, other integrations using the same
  * keys) spend the same budget unseen. A 429 while this process kept to its own pace is their
- * footprint: this process then shrinks its share (multiplicative decrease) and grows it back by
- * one call per quiet window (additive increase), with random jitter so processes that were
- * throttled together do not grow and burst in lockstep.
+ * footprint: this process then shrinks its share (multiplicative decrease, deeper the more of
+ * the window was its own) and grows it back by one call per quiet window (additive increase),
+ * with random jitter so processes that were throttled together do not grow and burst in
+ * lockstep.
  */
 export class RateLimiter {
 	private readonly slots: Slot[] = [];
 
 	private readonly waiters: Waiter[] = [];
-
-	private arrivals = 0;
 
 	private pumping = false;
 
@@ -94,7 +93,7 @@ export class RateLimiter {
 	async acquire(signal?: AbortSignal, isRetry = false): Promise<Slot> {
 		throwIfAborted(signal);
 		return await new Promise<Slot>((resolve, reject) => {
-			const waiter: Waiter = { priority: isRetry ? 1 : 0, arrival: this.arrivals++, resolve, reject };
+			const waiter: Waiter = { priority: isRetry ? 1 : 0, resolve, reject };
 			if (signal) {
 				const onAbort = () => {
 					this.removeWaiter(waiter);
@@ -301,8 +300,8 @@ export const DEFAULT_TUNING: Tuning = {
 };
 
 interface Waiter {
+	/** Retries 1, fresh calls 0; within a priority, waiters keep their order of arrival. */
 	priority: number;
-	arrival: number;
 	resolve(slot: Slot): void;
 	reject(error: Error): void;
 	detach?: () => void;
