@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { processCache } from '../processCache';
+
 /**
  * Paces one account's calls to one LeadSquared API family so that this process alone can never
  * cause a 429, and so that several processes sharing the account settle on shares of it.
@@ -343,7 +345,7 @@ export function apiFamilyOf(api: 'v2' | 'async' | 'asyncStatus', path: string): 
 	return api;
 }
 
-const limiters = new Map<string, RateLimiter>();
+const limiters = processCache<string, RateLimiter>();
 
 /** One limiter per account, host and API family for the whole process. */
 export function limiterFor(accountKey: string, family: ApiFamily, ceilingPer5Seconds: number): RateLimiter {
@@ -365,7 +367,7 @@ export interface DailyCap {
 }
 
 /** Spent daily caps per account: until the reset, every call would be refused, so none is sent. */
-const dailyCaps = new Map<string, DailyCap>();
+const dailyCaps = processCache<string, DailyCap>();
 
 export function spentDailyCap(accountKey: string, now: number): DailyCap | undefined {
 	const cap = dailyCaps.get(accountKey);
@@ -375,10 +377,4 @@ export function spentDailyCap(accountKey: string, now: number): DailyCap | undef
 
 export function recordSpentDailyCap(accountKey: string, cap: DailyCap): void {
 	dailyCaps.set(accountKey, cap);
-}
-
-/** Tests start from a clean process state. */
-export function forgetAllLimiters(): void {
-	limiters.clear();
-	dailyCaps.clear();
 }
