@@ -1,11 +1,11 @@
 /* Performance figures for the README (not a test): run with `npm run bench`. */
 import '../test/setup-env';
+import { startAsFreshProcess } from './freshProcessState';
 
 import { spawn, type ChildProcess } from 'child_process';
 import { randomUUID } from 'crypto';
 import { join } from 'path';
 
-import { forgetAllLimiters } from '../nodes/shared/transport/rateLimiter';
 import { startSandbox, type Sandbox } from '../sandbox/src/server';
 import { runNode } from '../test/harness/engine';
 import { WINDOW_S, budgetShare } from './budget';
@@ -62,7 +62,7 @@ async function nodeThroughput(sandbox: Sandbox, limit: number, latencyMs: number
 	sandbox.reset();
 	sandbox.configure({ rateLimit: limit, rateWindowMs: WINDOW_S * 1000, faults: { latencyMs } });
 	const ids = await seed(sandbox, items);
-	forgetAllLimiters();
+	startAsFreshProcess();
 	const started = Date.now();
 	const { output } = await runNode({
 		parameters: updateParameters,
@@ -126,7 +126,7 @@ async function bulk(sandbox: Sandbox, limit: number, merged: boolean) {
 	sandbox.configure({ rateLimit: limit, rateWindowMs: WINDOW_S * 1000, faults: { latencyMs: 0 } });
 	const ids = Array.from({ length: 10_000 }, () => randomUUID());
 	const input = merged ? ids.map((id) => ({ ids: id })) : [{ ids }];
-	forgetAllLimiters();
+	startAsFreshProcess();
 	const started = Date.now();
 	const { output, error } = await runNode({
 		parameters: {

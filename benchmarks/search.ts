@@ -1,7 +1,7 @@
 /* Search with Return All over many leads: page calls, time against the rate limit, memory per lead. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { forgetAllLimiters } from '../nodes/shared/transport/rateLimiter';
+import { startAsFreshProcess } from './freshProcessState';
 import type { Sandbox } from '../sandbox/src/server';
 import { runNode } from '../test/harness/engine';
 
@@ -13,7 +13,7 @@ export async function searchReturnAll(sandbox: Sandbox, credentials: IDataObject
 	sandbox.reset();
 	sandbox.configure({ rateLimit: limit, rateWindowMs: WINDOW_MS, faults: { latencyMs: 0 } });
 	await fetch(`${sandbox.url}/_sandbox/seed-generated`, { method: 'POST', body: JSON.stringify({ count: leads, prefix: 'bench' }) });
-	forgetAllLimiters();
+	startAsFreshProcess();
 	global.gc?.();
 	const before = process.memoryUsage().heapUsed;
 	let peak = before;

@@ -13,7 +13,3 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 // where the secret-leak test reads it along with the lines captured through LoggerProxy.
 process.env.N8N_LOG_OUTPUT = 'file';
 process.env.N8N_LOG_FILE_LOCATION = join(process.env.N8N_USER_FOLDER, 'n8n-core.log');
-
-// Process-wide caches are created through one factory; the tests' copy remembers them so that
-// test/harness/http.ts can empty them before every test (shipped code has no reset of its own).
-jest.mock('../nodes/shared/processCache', () => jest.requireActual('./harness/processCaches'));

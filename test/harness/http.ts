@@ -1,6 +1,5 @@
 import nock from 'nock';
 
-import { forgetAllLimiters } from '../../nodes/shared/transport/rateLimiter';
 import { clearProcessCaches } from './processCaches';
 
 export interface SeenRequest {
@@ -28,7 +27,6 @@ export function useNock(): { unmatched: SeenRequest[] } {
 	beforeEach(() => {
 		nock.cleanAll();
 		state.unmatched.length = 0;
-		forgetAllLimiters();
 		clearProcessCaches();
 	});
 	afterEach(() => {

@@ -8,11 +8,11 @@
 import {
 	RateLimiter,
 	apiFamilyOf,
-	forgetAllLimiters,
 	limiterFor,
 	type Clock,
 	type Slot,
 } from '../../nodes/shared/transport/rateLimiter';
+import { clearProcessCaches } from '../harness/processCaches';
 
 const WINDOW = 5000;
 
@@ -321,7 +321,7 @@ describe('sharing the account with other processes (AIMD)', () => {
 });
 
 describe('a budget per API family', () => {
-	afterEach(forgetAllLimiters);
+	afterEach(clearProcessCaches);
 
 	it('derives the family from the API and the path, so operations need not say it', () => {
 		expect(apiFamilyOf('v2', 'LeadManagement.svc/Lead.Update')).toBe('v2');

@@ -7,12 +7,7 @@
 import {
 	NodeOperationError,
 	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestMethods,
-	type IHookFunctions,
 	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { REQUEST_KIND_HEADER, type AuthScheme } from '../authScheme';
@@ -27,35 +22,12 @@ import {
 import { classifyException, classifyResponse, type FailedOutcome, type Outcome } from './classify';
 import { invalidInput } from '../validation';
 import { failureToError } from './errors';
-import { collectPages, type ListRequest, type PageLimit } from './paging';
+import { collectPages } from './paging';
 import { apiFamilyOf, limiterFor, recordSpentDailyCap, sleepUnlessAborted, spentDailyCap } from './rateLimiter';
 import { redact } from './redact';
+import type { ApiRequest, ListRequest, PageLimit, RequestContext, ResponseBody } from './types';
 
-export interface ApiRequest {
-	/**
-	 * Which LeadSquared API: `v2` (sync), `async` (submit) or `asyncStatus`. The rate budget
-	 * follows from it and the path (bulk endpoints have their own), see `apiFamilyOf`.
-	 */
-	api: AuthScheme;
-	method: IHttpRequestMethods;
-	/** Below the API's base URL: `LeadManagement.svc/Lead.Update` (v2 adds `/v2/`) or `lead/capture`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
-	/**
-	 * Sending it twice is harmless (reads, status checks). Only such requests are sent again
-	 * after a failure that may have happened after LeadSquared received them.
-	 */
-	idempotent: boolean;
-}
-
-export type { ListRequest, PageLimit } from './paging';
-
-/** Node runs, dropdowns, and the triggers' webhook registration and polls. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
-
-/** A parsed LeadSquared answer: most endpoints answer with an object, reads often with a list. */
-export type ResponseBody = IDataObject | IDataObject[];
+export type { ApiRequest, ListRequest, PageLimit, RequestContext, ResponseBody } from './types';
 
 const MAX_ATTEMPTS_WITHOUT_THROTTLING = 4;
 

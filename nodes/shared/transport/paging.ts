@@ -1,28 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiRequest, ResponseBody } from './index';
-
-/** The n8n fields every list operation has: Return All, or up to Limit records. */
-export interface PageLimit {
-	returnAll: boolean;
-	limit: number;
-}
-
-/**
- * A LeadSquared list endpoint. LeadSquared pages two ways: PageIndex (from 1) with PageSize for
- * leads, lists, notes and opportunities; Offset (from 0) with RowCount for activities and tasks.
- * The operation only says which, and where the paging object goes in its request.
- */
-export interface ListRequest {
-	paging: 'pageIndex' | 'offset';
-	/** The most records the endpoint returns per call. */
-	maxPageSize: number;
-	/** The request for one page; `page` is `{ PageIndex, PageSize }` or `{ Offset, RowCount }`. */
-	request(page: IDataObject): ApiRequest;
-	records(body: ResponseBody): IDataObject[];
-	/** The total the answer reports (RecordCount), when it reports one. */
-	total?(body: ResponseBody): number | undefined;
-}
+import type { ApiRequest, ListRequest, PageLimit, ResponseBody } from './types';
 
 /**
  * Requests pages until the endpoint runs out or the limit is reached. The page size stays the

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { processCache } from '../processCache';
+
 /**
  * Paces one account's calls to one LeadSquared API family so that this process alone can never
  * cause a 429, and so that several processes sharing the account settle on shares of it.
@@ -15,16 +17,15 @@ import { sleep } from 'n8n-workflow';
  *
  * Other processes (queue-mode workers, other n8n instances, other integrations using the same
  * keys) spend the same budget unseen. A 429 while this process kept to its own pace is their
- * footprint: this process then shrinks its share (multiplicative decrease) and grows it back by
- * one call per quiet window (additive increase), with random jitter so processes that were
- * throttled together do not grow and burst in lockstep.
+ * footprint: this process then shrinks its share (multiplicative decrease, deeper the more of
+ * the window was its own) and grows it back by one call per quiet window (additive increase),
+ * with random jitter so processes that were throttled together do not grow and burst in
+ * lockstep.
  */
 export class RateLimiter {
 	private readonly slots: Slot[] = [];
 
 	private readonly waiters: Waiter[] = [];
-
-	private arrivals = 0;
 
 	private pumping = false;
 
@@ -94,7 +95,7 @@ export class RateLimiter {
 	async acquire(signal?: AbortSignal, isRetry = false): Promise<Slot> {
 		throwIfAborted(signal);
 		return await new Promise<Slot>((resolve, reject) => {
-			const waiter: Waiter = { priority: isRetry ? 1 : 0, arrival: this.arrivals++, resolve, reject };
+			const waiter: Waiter = { priority: isRetry ? 1 : 0, resolve, reject };
 			if (signal) {
 				const onAbort = () => {
 					this.removeWaiter(waiter);
@@ -301,8 +302,8 @@ export const DEFAULT_TUNING: Tuning = {
 };
 
 interface Waiter {
+	/** Retries 1, fresh calls 0; within a priority, waiters keep their order of arrival. */
 	priority: number;
-	arrival: number;
 	resolve(slot: Slot): void;
 	reject(error: Error): void;
 	detach?: () => void;
@@ -344,7 +345,7 @@ export function apiFamilyOf(api: 'v2' | 'async' | 'asyncStatus', path: string): 
 	return api;
 }
 
-const limiters = new Map<string, RateLimiter>();
+const limiters = processCache<string, RateLimiter>();
 
 /** One limiter per account, host and API family for the whole process. */
 export function limiterFor(accountKey: string, family: ApiFamily, ceilingPer5Seconds: number): RateLimiter {
@@ -366,7 +367,7 @@ export interface DailyCap {
 }
 
 /** Spent daily caps per account: until the reset, every call would be refused, so none is sent. */
-const dailyCaps = new Map<string, DailyCap>();
+const dailyCaps = processCache<string, DailyCap>();
 
 export function spentDailyCap(accountKey: string, now: number): DailyCap | undefined {
 	const cap = dailyCaps.get(accountKey);
@@ -376,10 +377,4 @@ export function spentDailyCap(accountKey: string, now: number): DailyCap | undef
 
 export function recordSpentDailyCap(accountKey: string, cap: DailyCap): void {
 	dailyCaps.set(accountKey, cap);
-}
-
-/** Tests start from a clean process state. */
-export function forgetAllLimiters(): void {
-	limiters.clear();
-	dailyCaps.clear();
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest } from '../../../shared/transport';
 import { readActivityType, readDate, readOptionalText } from '../../helpers/accountChecks';
-import { leadReferenceBody, readLeadReference } from '../../helpers/leadReference';
+import { leadReferenceBody, readLeadReference } from '../leadReference';
 import { readTypeFields } from '../../helpers/typeFields';
 import { activityTypeFields } from '../../methods/accountMetadata';
 import { accountPicker, dateTimeField, leadByFields, noteField, optionsCollection, typeFieldsMapper } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { recordCountOf, recordsOf } from '../../../shared/responses';
 import { readOptionalText } from '../../helpers/accountChecks';
-import { readListRecords, readListSettings, type ListSettings } from '../../helpers/listRecords';
+import { readListRecords, readListSettings, type ListSettings } from '../listRecords';
 import { LISTS_PAGE_SIZE } from '../../methods/accountMetadata';
 import { optionsCollection, rawValuesOption, returnAllFields } from '../common.descriptions';
 import { defineOperation } from '../define';

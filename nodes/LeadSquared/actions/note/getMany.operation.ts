@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../../helpers/listRecords';
+import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../listRecords';
 import { defineOperation } from '../define';
 
 const RETRIEVE_NOTE: LeadListEndpoint = { path: 'LeadManagement.svc/RetrieveNote', paging: 'pageIndex', recordKeys: ['Notes', 'List'] };

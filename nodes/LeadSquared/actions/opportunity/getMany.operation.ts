@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readOpportunityType } from '../../helpers/accountChecks';
-import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../../helpers/listRecords';
+import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../listRecords';
 import { accountPicker } from '../common.descriptions';
 import { defineOperation } from '../define';
 

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { flattenRecord } from '../../../shared/records';
 import { recordsOf } from '../../../shared/responses';
 import { leadSquaredRequest } from '../../../shared/transport';
-import { readListSettings, type ListSettings } from '../../helpers/listRecords';
+import { readListSettings, type ListSettings } from '../listRecords';
 import { toUser } from '../../methods/accountMetadata';
 import { optionsCollection, rawValuesOption, returnAllFields } from '../common.descriptions';
 import { defineOperation } from '../define';

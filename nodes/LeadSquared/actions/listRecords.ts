@@ -11,7 +11,7 @@ import {
 	readPageLimit,
 	readRawValues,
 	returnAllFields,
-} from '../actions/common.descriptions';
+} from './common.descriptions';
 
 /**
  * What every Get Many operation does after reading its own fields: page through the endpoint up

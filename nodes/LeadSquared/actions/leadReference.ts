@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/validation';
-import { readLeadId } from '../actions/common.descriptions';
+import { readLeadId } from './common.descriptions';
 
 /** The lead an item names: its ID, or its email address. */
 export type LeadReference = { leadId: string } | { email: string };
