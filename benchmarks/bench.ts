@@ -11,7 +11,6 @@ import { runNode } from '../test/harness/engine';
 import { WINDOW_S, budgetShare } from './budget';
 import { searchReturnAll } from './search';
 
-
 function credentialsFor(url: string, limit: number) {
 	return {
 		accessKey: 'u$rsandbox0access0key',
@@ -37,14 +36,15 @@ const updateParameters = {
 async function seed(sandbox: Sandbox, count: number): Promise<string[]> {
 	const response = await fetch(`${sandbox.url}/_sandbox/seed`, {
 		method: 'POST',
-		body: JSON.stringify(Array.from({ length: count }, (_, n) => ({ EmailAddress: `bench-${n}@example.com` }))),
+		body: JSON.stringify(
+			Array.from({ length: count }, (_, n) => ({ EmailAddress: `bench-${n}@example.com` })),
+		),
 	});
 	return ((await response.json()) as { ids: string[] }).ids;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-
 
 interface ThroughputRow {
 	approach: string;
@@ -58,7 +58,12 @@ interface ThroughputRow {
 	'max calls in any window': number;
 }
 
-async function nodeThroughput(sandbox: Sandbox, limit: number, latencyMs: number, items: number): Promise<ThroughputRow> {
+async function nodeThroughput(
+	sandbox: Sandbox,
+	limit: number,
+	latencyMs: number,
+	items: number,
+): Promise<ThroughputRow> {
 	sandbox.reset();
 	sandbox.configure({ rateLimit: limit, rateWindowMs: WINDOW_S * 1000, faults: { latencyMs } });
 	const ids = await seed(sandbox, items);
@@ -87,7 +92,13 @@ async function nodeThroughput(sandbox: Sandbox, limit: number, latencyMs: number
 }
 
 /** What an HTTP Request node does per item: one call after another, no pacing, no retry. */
-async function sequentialThroughput(sandbox: Sandbox, limit: number, latencyMs: number, items: number, budgetMs: number): Promise<ThroughputRow> {
+async function sequentialThroughput(
+	sandbox: Sandbox,
+	limit: number,
+	latencyMs: number,
+	items: number,
+	budgetMs: number,
+): Promise<ThroughputRow> {
 	sandbox.reset();
 	sandbox.configure({ rateLimit: limit, rateWindowMs: WINDOW_S * 1000, faults: { latencyMs } });
 	const ids = await seed(sandbox, items);
@@ -98,7 +109,11 @@ async function sequentialThroughput(sandbox: Sandbox, limit: number, latencyMs: 
 		if (Date.now() - started > budgetMs) break;
 		const response = await fetch(`${sandbox.url}/v2/LeadManagement.svc/Lead.Update?leadId=${id}`, {
 			method: 'POST',
-			headers: { 'x-LSQ-AccessKey': 'u$rsandbox0access0key', 'x-LSQ-SecretKey': 'sandbox-secret-key', 'Content-Type': 'application/json' },
+			headers: {
+				'x-LSQ-AccessKey': 'u$rsandbox0access0key',
+				'x-LSQ-SecretKey': 'sandbox-secret-key',
+				'Content-Type': 'application/json',
+			},
 			body: JSON.stringify([{ Attribute: 'mx_City', Value: `City ${n}` }]),
 		});
 		await response.text();
@@ -109,7 +124,8 @@ async function sequentialThroughput(sandbox: Sandbox, limit: number, latencyMs: 
 	const stats = sandbox.stats();
 	const succeeded = sent - failed;
 	return {
-		approach: sent < items ? `sequential loop (stopped after ${seconds(budgetMs)} s)` : 'sequential loop',
+		approach:
+			sent < items ? `sequential loop (stopped after ${seconds(budgetMs)} s)` : 'sequential loop',
 		'latency ms': latencyMs,
 		items: sent,
 		'wall s': seconds(elapsed),
@@ -149,28 +165,44 @@ async function bulk(sandbox: Sandbox, limit: number, merged: boolean) {
 		wall: seconds(elapsed),
 		ideal: seconds(ideal),
 		overIdeal: percent(elapsed / ideal - 1),
-		failed: error ? 'run failed' : String(output[0].filter((item) => item.json.error !== undefined).length),
+		failed: error
+			? 'run failed'
+			: String(output[0].filter((item) => item.json.error !== undefined).length),
 	};
 }
 
 async function startExternalSandbox(port: number): Promise<ChildProcess> {
-	const child = spawn(process.execPath, [join(__dirname, '..', 'sandbox', 'src', 'cli.js'), `--port=${port}`, '--rate-limit=0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		process.execPath,
+		[join(__dirname, '..', 'sandbox', 'src', 'cli.js'), `--port=${port}`, '--rate-limit=0'],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
 	return child;
 }
 
 /** CPU this process spends per item, with the server in another process so it is not counted. */
 async function cpuPerItem(url: string, items: number) {
-	const ids = await (await fetch(`${url}/_sandbox/seed`, {
+	const ids = (await await fetch(`${url}/_sandbox/seed`, {
 		method: 'POST',
-		body: JSON.stringify(Array.from({ length: items }, (_, n) => ({ EmailAddress: `cpu-${n}@example.com` }))),
+		body: JSON.stringify(
+			Array.from({ length: items }, (_, n) => ({ EmailAddress: `cpu-${n}@example.com` })),
+		),
 	}).then((response) => response.json())) as { ids: string[] };
 	const input = ids.ids.map((id, n) => ({ id, n }));
-	await runNode({ parameters: updateParameters, input: input.slice(0, 200), credentials: credentialsFor(url, 1_000_000) }); // warm-up
+	await runNode({
+		parameters: updateParameters,
+		input: input.slice(0, 200),
+		credentials: credentialsFor(url, 1_000_000),
+	}); // warm-up
 
 	let cpu = process.cpuUsage();
 	let started = Date.now();
-	await runNode({ parameters: updateParameters, input, credentials: credentialsFor(url, 1_000_000) });
+	await runNode({
+		parameters: updateParameters,
+		input,
+		credentials: credentialsFor(url, 1_000_000),
+	});
 	const nodeCpu = process.cpuUsage(cpu);
 	const nodeWall = Date.now() - started;
 
@@ -183,7 +215,11 @@ async function cpuPerItem(url: string, items: number) {
 				const { id, n } = input[next++];
 				const response = await fetch(`${url}/v2/LeadManagement.svc/Lead.Update?leadId=${id}`, {
 					method: 'POST',
-					headers: { 'x-LSQ-AccessKey': 'u$rsandbox0access0key', 'x-LSQ-SecretKey': 'sandbox-secret-key', 'Content-Type': 'application/json' },
+					headers: {
+						'x-LSQ-AccessKey': 'u$rsandbox0access0key',
+						'x-LSQ-SecretKey': 'sandbox-secret-key',
+						'Content-Type': 'application/json',
+					},
 					body: JSON.stringify([{ Attribute: 'mx_City', Value: `City ${n}` }]),
 				});
 				await response.text();
@@ -193,7 +229,13 @@ async function cpuPerItem(url: string, items: number) {
 	const rawCpu = process.cpuUsage(cpu);
 	const rawWall = Date.now() - started;
 	const perItem = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / items / 1000;
-	return { items, nodeMs: perItem(nodeCpu), rawMs: perItem(rawCpu), nodeWall: seconds(nodeWall), rawWall: seconds(rawWall) };
+	return {
+		items,
+		nodeMs: perItem(nodeCpu),
+		rawMs: perItem(rawCpu),
+		nodeWall: seconds(nodeWall),
+		rawWall: seconds(rawWall),
+	};
 }
 
 async function peakMemory(url: string, items: number) {
@@ -208,7 +250,14 @@ async function peakMemory(url: string, items: number) {
 	}, 20);
 	const started = Date.now();
 	const { output } = await runNode({
-		parameters: { resource: 'lead', operation: 'bulkUpdate', leadIds: '={{ $json.id }}', attribute: 'mx_City', value: 'Pune', options: { mergeItems: true } },
+		parameters: {
+			resource: 'lead',
+			operation: 'bulkUpdate',
+			leadIds: '={{ $json.id }}',
+			attribute: 'mx_City',
+			value: 'Pune',
+			options: { mergeItems: true },
+		},
 		input: Array.from({ length: items }, () => ({ id: randomUUID() })),
 		credentials: credentialsFor(url, 1_000_000),
 	});
@@ -228,7 +277,11 @@ async function peakMemory(url: string, items: number) {
 function table(rows: Array<Record<string, unknown>>): string {
 	const headers = Object.keys(rows[0]);
 	const line = (cells: unknown[]) => `| ${cells.map(String).join(' | ')} |`;
-	return [line(headers), line(headers.map(() => '---')), ...rows.map((row) => line(headers.map((header) => row[header])))].join('\n');
+	return [
+		line(headers),
+		line(headers.map(() => '---')),
+		...rows.map((row) => line(headers.map((header) => row[header]))),
+	].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -236,7 +289,9 @@ async function main(): Promise<void> {
 	const bulkLimit = 50;
 	const sandbox = await startSandbox({ port: 0 });
 	try {
-		console.log(`\n## Throughput: 500 Lead Update items, limit ${throughputLimit} calls per ${WINDOW_S} s (sandbox-enforced)\n`);
+		console.log(
+			`\n## Throughput: 500 Lead Update items, limit ${throughputLimit} calls per ${WINDOW_S} s (sandbox-enforced)\n`,
+		);
 		const rows: ThroughputRow[] = [];
 		for (const latency of [0, 300]) {
 			rows.push(await nodeThroughput(sandbox, throughputLimit, latency, 500));
@@ -244,12 +299,27 @@ async function main(): Promise<void> {
 		}
 		console.log(table(rows as unknown as Array<Record<string, unknown>>));
 
-		console.log(`\n## Bulk Update of 10,000 lead IDs, limit ${bulkLimit} calls per ${WINDOW_S} s\n`);
-		console.log(table([await bulk(sandbox, bulkLimit, false), await bulk(sandbox, bulkLimit, true)]));
+		console.log(
+			`\n## Bulk Update of 10,000 lead IDs, limit ${bulkLimit} calls per ${WINDOW_S} s\n`,
+		);
+		console.log(
+			table([await bulk(sandbox, bulkLimit, false), await bulk(sandbox, bulkLimit, true)]),
+		);
 
 		const searchLimit = 5;
-		console.log(`\n## Search with Return All over 10,000 leads, limit ${searchLimit} calls per ${WINDOW_S} s\n`);
-		console.log(table([await searchReturnAll(sandbox, credentialsFor(sandbox.url, searchLimit), 10_000, searchLimit)]));
+		console.log(
+			`\n## Search with Return All over 10,000 leads, limit ${searchLimit} calls per ${WINDOW_S} s\n`,
+		);
+		console.log(
+			table([
+				await searchReturnAll(
+					sandbox,
+					credentialsFor(sandbox.url, searchLimit),
+					10_000,
+					searchLimit,
+				),
+			]),
+		);
 	} finally {
 		await sandbox.close();
 	}
@@ -258,13 +328,30 @@ async function main(): Promise<void> {
 	const external = await startExternalSandbox(port);
 	try {
 		const url = `http://127.0.0.1:${port}`;
-		console.log('\n## CPU per item through the real engine (no limit, no latency; server in another process)\n');
+		console.log(
+			'\n## CPU per item through the real engine (no limit, no latency; server in another process)\n',
+		);
 		const cpu = await cpuPerItem(url, 2000);
 		console.log(
 			table([
-				{ approach: 'LeadSquared node (Update)', items: cpu.items, 'CPU ms per item': cpu.nodeMs.toFixed(3), wall: cpu.nodeWall },
-				{ approach: 'bare fetch, 25 at a time', items: cpu.items, 'CPU ms per item': cpu.rawMs.toFixed(3), wall: cpu.rawWall },
-				{ approach: 'overhead of node + engine', items: cpu.items, 'CPU ms per item': (cpu.nodeMs - cpu.rawMs).toFixed(3), wall: '' },
+				{
+					approach: 'LeadSquared node (Update)',
+					items: cpu.items,
+					'CPU ms per item': cpu.nodeMs.toFixed(3),
+					wall: cpu.nodeWall,
+				},
+				{
+					approach: 'bare fetch, 25 at a time',
+					items: cpu.items,
+					'CPU ms per item': cpu.rawMs.toFixed(3),
+					wall: cpu.rawWall,
+				},
+				{
+					approach: 'overhead of node + engine',
+					items: cpu.items,
+					'CPU ms per item': (cpu.nodeMs - cpu.rawMs).toFixed(3),
+					wall: '',
+				},
 			]),
 		);
 

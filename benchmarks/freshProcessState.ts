@@ -7,6 +7,11 @@
 import * as resettableCaches from '../test/harness/processCaches';
 
 const shipped = require.resolve('../nodes/shared/processCache');
-require.cache[shipped] = { id: shipped, filename: shipped, loaded: true, exports: resettableCaches } as unknown as NodeJS.Module;
+require.cache[shipped] = {
+	id: shipped,
+	filename: shipped,
+	loaded: true,
+	exports: resettableCaches,
+} as unknown as NodeJS.Module;
 
 export const startAsFreshProcess = resettableCaches.clearProcessCaches;

@@ -30,8 +30,14 @@ export const STAND_IN_DESCRIPTION = `${LIMIT} calls per ${WINDOW_S} s sliding wi
 
 /** The package as a user gets it, and the sandbox as n8n.mjs loads it. */
 export function buildEverything() {
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-	execFileSync('npx', ['tsc', '-p', 'sandbox'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: PROJECT_ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	execFileSync('npx', ['tsc', '-p', 'sandbox'], {
+		cwd: PROJECT_ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 }
 
 export async function startStandIn() {
@@ -50,8 +56,22 @@ function leadsWorkflow({ id, name, trigger, emailPrefix }) {
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{ ...trigger, position: [0, 0] },
-			{ id: 'rows', name: 'Rows', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0], parameters: { mode: 'raw', jsonOutput: rows, options: {} } },
-			{ id: 'split', name: 'One item per row', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [440, 0], parameters: { fieldToSplitOut: 'rows', options: {} } },
+			{
+				id: 'rows',
+				name: 'Rows',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: { mode: 'raw', jsonOutput: rows, options: {} },
+			},
+			{
+				id: 'split',
+				name: 'One item per row',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'rows', options: {} },
+			},
 			{
 				id: 'lsq',
 				name: 'Create or Update',
@@ -63,7 +83,12 @@ function leadsWorkflow({ id, name, trigger, emailPrefix }) {
 					resource: 'lead',
 					operation: 'createOrUpdate',
 					fieldsInput: 'list',
-					leadFields: { fields: [{ attribute: 'EmailAddress', value: '={{ $json.email }}' }, { attribute: 'FirstName', value: '={{ $json.first }}' }] },
+					leadFields: {
+						fields: [
+							{ attribute: 'EmailAddress', value: '={{ $json.email }}' },
+							{ attribute: 'FirstName', value: '={{ $json.first }}' },
+						],
+					},
 					searchBy: 'EmailAddress',
 					options: {},
 				},
@@ -82,7 +107,13 @@ export function manualWorkflow() {
 	return leadsWorkflow({
 		id: 'lsqBenchManual01',
 		name: 'LeadSquared bench: 300 Create or Update',
-		trigger: { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		trigger: {
+			id: 'trigger',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			parameters: {},
+		},
 		emailPrefix: '"bench"',
 	});
 }
@@ -100,7 +131,12 @@ export function webhookWorkflow() {
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			webhookId: '5f0c7e1a-3b7d-4c51-9d3e-1a2b3c4d5e6f',
-			parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: WEBHOOK_PATH,
+				responseMode: 'onReceived',
+				options: {},
+			},
 		},
 		emailPrefix: '"run" + $json.body.run',
 	});
@@ -128,7 +164,12 @@ export function summariseCalls(calls) {
 	const first = Math.min(...counted);
 	const last = Math.max(...counted);
 	const elapsed = accepted.length > 0 ? last - first : 0;
-	return { accepted: accepted.length, throttled, elapsedMs: elapsed, share: budgetShare(accepted.length, LIMIT, elapsed) };
+	return {
+		accepted: accepted.length,
+		throttled,
+		elapsedMs: elapsed,
+		share: budgetShare(accepted.length, LIMIT, elapsed),
+	};
 }
 
 export function storedLeadsWithPrefix(sandbox, prefix) {
@@ -153,12 +194,21 @@ export function median(values) {
 export function spread(rows, columns) {
 	return columns.map(([label, pick, format]) => {
 		const values = rows.map(pick);
-		return { measure: label, min: format(Math.min(...values)), median: format(median(values)), max: format(Math.max(...values)) };
+		return {
+			measure: label,
+			min: format(Math.min(...values)),
+			median: format(median(values)),
+			max: format(Math.max(...values)),
+		};
 	});
 }
 
 export function table(rows) {
 	const headers = Object.keys(rows[0]);
 	const line = (cells) => `| ${cells.map(String).join(' | ')} |`;
-	return [line(headers), line(headers.map(() => '---')), ...rows.map((row) => line(headers.map((header) => row[header])))].join('\n');
+	return [
+		line(headers),
+		line(headers.map(() => '---')),
+		...rows.map((row) => line(headers.map((header) => row[header]))),
+	].join('\n');
 }

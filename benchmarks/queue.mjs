@@ -11,7 +11,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort, installN8n, n8nEnvironment, packPackage, prepareUserFolder, runN8nCommand, startN8n } from '../scripts/n8n/n8n.mjs';
+import {
+	freePort,
+	installN8n,
+	n8nEnvironment,
+	packPackage,
+	prepareUserFolder,
+	runN8nCommand,
+	startN8n,
+} from '../scripts/n8n/n8n.mjs';
 import {
 	ITEMS,
 	LIMIT,
@@ -44,7 +52,14 @@ function ensureRedis() {
 		return execFileSync('bash', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
 	} catch {
 		console.log('Installing redis-server with apt-get (not found on PATH)');
-		execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'], { stdio: 'inherit' });
+		execFileSync(
+			'bash',
+			[
+				'-c',
+				'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server',
+			],
+			{ stdio: 'inherit' },
+		);
 		return execFileSync('bash', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
 	}
 }
@@ -56,7 +71,11 @@ async function startChild(name, command, args, env, readyText, timeoutMs = 180_0
 	child.on('exit', () => children.delete(child));
 	let log = '';
 	await new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${name} not ready within ${timeoutMs / 1000} s:\n${log.slice(-3000)}`)), timeoutMs);
+		const timer = setTimeout(
+			() =>
+				reject(new Error(`${name} not ready within ${timeoutMs / 1000} s:\n${log.slice(-3000)}`)),
+			timeoutMs,
+		);
 		const onData = (chunk) => {
 			log += chunk;
 			if (log.includes(readyText)) {
@@ -96,18 +115,34 @@ async function runCase(install, userFolder, sandbox, workers) {
 	const started = [];
 	try {
 		for (let index = 0; index < workers; index++) {
-			const env = n8nEnvironment(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'info' });
-			started.push(await startChild(`worker ${index + 1}`, install.node, [install.n8n, 'worker', '--concurrency=1'], env, 'n8n worker is now ready'));
+			const env = n8nEnvironment(userFolder, {
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				N8N_LOG_LEVEL: 'info',
+			});
+			started.push(
+				await startChild(
+					`worker ${index + 1}`,
+					install.node,
+					[install.n8n, 'worker', '--concurrency=1'],
+					env,
+					'n8n worker is now ready',
+				),
+			);
 		}
 		sandbox.reset();
 		const url = `${main.url}/webhook/${WEBHOOK_PATH}`;
 		const answers = await Promise.all(
 			Array.from({ length: workers }, async (_, index) => {
-				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run: index + 1 }) });
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ run: index + 1 }),
+				});
 				return `${response.status} ${(await response.text()).slice(0, 200)}`;
 			}),
 		);
-		if (answers.some((answer) => !answer.startsWith('200'))) throw new Error(`webhook answered: ${answers.join(' / ')}`);
+		if (answers.some((answer) => !answer.startsWith('200')))
+			throw new Error(`webhook answered: ${answers.join(' / ')}`);
 
 		const runs = Array.from({ length: workers }, (_, index) => `run${index + 1}`);
 		const deadline = Date.now() + CASE_DEADLINE_MS;
@@ -136,11 +171,16 @@ function measure(sandbox, runs, workers) {
 	const windowMs = WINDOW_S * 1000;
 	const perRun = runs.map((run) => {
 		const calls = byTag.get(run) ?? [];
-		const acceptedAt = calls.filter((call) => call.status === 200).map((call) => call.countedAt).sort((a, b) => a - b);
+		const acceptedAt = calls
+			.filter((call) => call.status === 200)
+			.map((call) => call.countedAt)
+			.sort((a, b) => a - b);
 		// From the execution's first call (accepted or not) to its last accepted one.
 		const firstArrival = Math.min(...calls.map((call) => call.arrivedAt));
-		let longestWait = acceptedAt.length > 0 ? acceptedAt[0] - firstArrival : Number.POSITIVE_INFINITY;
-		for (let index = 1; index < acceptedAt.length; index++) longestWait = Math.max(longestWait, acceptedAt[index] - acceptedAt[index - 1]);
+		let longestWait =
+			acceptedAt.length > 0 ? acceptedAt[0] - firstArrival : Number.POSITIVE_INFINITY;
+		for (let index = 1; index < acceptedAt.length; index++)
+			longestWait = Math.max(longestWait, acceptedAt[index] - acceptedAt[index - 1]);
 		const summary = summariseCalls(calls);
 		return {
 			execution: run,
@@ -165,8 +205,12 @@ function measure(sandbox, runs, workers) {
 			'429s of calls': percent(totalCalls > 0 ? combined.throttled / totalCalls : 0),
 			'failed items': perRun.reduce((sum, row) => sum + row['failed items'], 0),
 			'first to last call s': seconds(combined.elapsedMs),
-			'combined share of budget': percent(budgetShare(combined.accepted, LIMIT, combined.elapsedMs)),
-			'longest wait in windows': Math.max(...perRun.map((row) => Number(row['... in windows']))).toFixed(2),
+			'combined share of budget': percent(
+				budgetShare(combined.accepted, LIMIT, combined.elapsedMs),
+			),
+			'longest wait in windows': Math.max(
+				...perRun.map((row) => Number(row['... in windows'])),
+			).toFixed(2),
 			'max calls in any 5 s': sandbox.stats().maxCallsInAnyWindow,
 		},
 	};
@@ -180,7 +224,13 @@ async function main() {
 	const sandbox = await startStandIn();
 	try {
 		const redisPort = await freePort();
-		await startChild('redis-server', redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, 'Ready to accept connections');
+		await startChild(
+			'redis-server',
+			redisServer,
+			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			process.env,
+			'Ready to accept connections',
+		);
 
 		// What every n8n process here gets (startN8n and the workers both start from process.env).
 		Object.assign(process.env, {
@@ -200,17 +250,29 @@ async function main() {
 		const workflowFile = join(scratch, 'workflow.json');
 		writeFileSync(workflowFile, JSON.stringify(workflow));
 		const userFolder = join(scratch, 'n8n');
-		await prepareUserFolder(install, userFolder, { tarball: packPackage(scratch), sandbox, workflowFiles: [workflowFile] });
+		await prepareUserFolder(install, userFolder, {
+			tarball: packPackage(scratch),
+			sandbox,
+			workflowFiles: [workflowFile],
+		});
 		await runN8nCommand(install, userFolder, ['publish:workflow', `--id=${workflow.id}`]);
 
-		console.log(`\n## Queue mode, real n8n ${N8N_VERSION}: one main, N workers, one account, ${ITEMS} Create or Update items per execution`);
-		console.log(`Stand-in: ${STAND_IN_DESCRIPTION}. One execution per worker, started together through the webhook.\n`);
+		console.log(
+			`\n## Queue mode, real n8n ${N8N_VERSION}: one main, N workers, one account, ${ITEMS} Create or Update items per execution`,
+		);
+		console.log(
+			`Stand-in: ${STAND_IN_DESCRIPTION}. One execution per worker, started together through the webhook.\n`,
+		);
 		const results = [];
 		for (const workers of WORKER_COUNTS) {
 			const result = await runCase(install, userFolder, sandbox, workers);
 			results.push(result);
 			// The raw log, for looking at how the executions shared the budget over time.
-			if (process.env.BENCH_QUEUE_CALL_LOG) writeFileSync(`${process.env.BENCH_QUEUE_CALL_LOG}-${workers}.json`, JSON.stringify(sandbox.calls()));
+			if (process.env.BENCH_QUEUE_CALL_LOG)
+				writeFileSync(
+					`${process.env.BENCH_QUEUE_CALL_LOG}-${workers}.json`,
+					JSON.stringify(sandbox.calls()),
+				);
 			console.log(`### ${workers} workers\n\n${table(result.perRun)}\n`);
 		}
 		console.log(`### Combined\n\n${table(results.map((result) => result.combined))}`);

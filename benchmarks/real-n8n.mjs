@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { executeWorkflow, installN8n, packPackage, prepareUserFolder } from '../scripts/n8n/n8n.mjs';
+import {
+	executeWorkflow,
+	installN8n,
+	packPackage,
+	prepareUserFolder,
+} from '../scripts/n8n/n8n.mjs';
 import {
 	ITEMS,
 	LIMIT,
@@ -37,16 +42,27 @@ async function main() {
 		const workflowFile = join(scratch, 'workflow.json');
 		writeFileSync(workflowFile, JSON.stringify(workflow));
 		const userFolder = join(scratch, 'n8n');
-		await prepareUserFolder(install, userFolder, { tarball: packPackage(scratch), sandbox, workflowFiles: [workflowFile] });
+		await prepareUserFolder(install, userFolder, {
+			tarball: packPackage(scratch),
+			sandbox,
+			workflowFiles: [workflowFile],
+		});
 
-		console.log(`\n## Real n8n ${N8N_VERSION}: ${ITEMS} Create or Update items per run, limit ${LIMIT} per 5 s, ${RUNS} runs`);
-		console.log(`Stand-in: ${STAND_IN_DESCRIPTION}. Timing from the sandbox's log (first to last accepted call).\n`);
+		console.log(
+			`\n## Real n8n ${N8N_VERSION}: ${ITEMS} Create or Update items per run, limit ${LIMIT} per 5 s, ${RUNS} runs`,
+		);
+		console.log(
+			`Stand-in: ${STAND_IN_DESCRIPTION}. Timing from the sandbox's log (first to last accepted call).\n`,
+		);
 		const rows = [];
 		for (let run = 1; run <= RUNS; run++) {
 			sandbox.reset();
 			const result = await executeWorkflow(install, userFolder, workflow.id);
-			const output = result.execution?.data?.resultData?.runData?.['Create or Update']?.[0]?.data?.main?.[0] ?? [];
-			const failed = output.filter((item) => item.json?.error !== undefined).length + (ITEMS - output.length);
+			const output =
+				result.execution?.data?.resultData?.runData?.['Create or Update']?.[0]?.data?.main?.[0] ??
+				[];
+			const failed =
+				output.filter((item) => item.json?.error !== undefined).length + (ITEMS - output.length);
 			const calls = summariseCalls(callsByTag(sandbox).get('bench') ?? []);
 			rows.push({
 				run,
@@ -61,13 +77,23 @@ async function main() {
 				throttled: calls.throttled,
 				failedCount: failed,
 			});
-			console.log(table([rows[rows.length - 1]].map(printable)).split('\n').slice(run === 1 ? 0 : 2).join('\n'));
+			console.log(
+				table([rows[rows.length - 1]].map(printable))
+					.split('\n')
+					.slice(run === 1 ? 0 : 2)
+					.join('\n'),
+			);
 		}
-		console.log('\n' + table(spread(rows, [
-			['share of budget', (row) => row.share, percent],
-			['429s', (row) => row.throttled, String],
-			['failed items', (row) => row.failedCount, String],
-		])));
+		console.log(
+			'\n' +
+				table(
+					spread(rows, [
+						['share of budget', (row) => row.share, percent],
+						['429s', (row) => row.throttled, String],
+						['failed items', (row) => row.failedCount, String],
+					]),
+				),
+		);
 		const clean = rows.filter((row) => row.throttled === 0).length;
 		console.log(`\nRuns without a 429: ${clean} of ${rows.length}.`);
 	} finally {

@@ -21,7 +21,10 @@ export class LeadSquaredApi implements ICredentialType {
 
 	displayName = 'LeadSquared API';
 
-	icon: Icon = { light: 'file:../icons/leadsquared.svg', dark: 'file:../icons/leadsquared.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/leadsquared.svg',
+		dark: 'file:../icons/leadsquared.dark.svg',
+	};
 
 	documentationUrl = 'https://apidocs.leadsquared.com/authentication/';
 
@@ -38,7 +41,7 @@ export class LeadSquaredApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'In LeadSquared: My Account > Settings > API and Webhooks > API Access Keys. Use an active admin user\'s keys: calls run with that user\'s permissions.',
+				"In LeadSquared: My Account > Settings > API and Webhooks > API Access Keys. Use an active admin user's keys: calls run with that user's permissions.",
 		},
 		{
 			displayName: 'Secret Key',
@@ -57,7 +60,8 @@ export class LeadSquaredApi implements ICredentialType {
 				{
 					name: 'Auto-Detect From the Keys',
 					value: AUTO_DETECT_HOST,
-					description: 'Asks LeadSquared which region the keys belong to (one extra call per n8n process)',
+					description:
+						'Asks LeadSquared which region the keys belong to (one extra call per n8n process)',
 				},
 				...API_HOSTS,
 				{ name: 'Custom', value: CUSTOM_HOST, description: 'Another host, or a local sandbox' },
@@ -72,7 +76,8 @@ export class LeadSquaredApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://api-xx00.leadsquared.com',
-			description: 'Base URL without /v2, for example https://api-in21.leadsquared.com or http://127.0.0.1:8787',
+			description:
+				'Base URL without /v2, for example https://api-in21.leadsquared.com or http://127.0.0.1:8787',
 			displayOptions: { show: { apiHost: [CUSTOM_HOST] } },
 		},
 		{
@@ -114,7 +119,7 @@ export class LeadSquaredApi implements ICredentialType {
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 25,
 			description:
-				'Your plan\'s API limit (Enterprise 25; Pro and Super plans 10-20). The nodes never go faster than this. If LeadSquared reports a lower figure they slow down to it, and they leave room for other workers and integrations using the same keys.',
+				"Your plan's API limit (Enterprise 25; Pro and Super plans 10-20). The nodes never go faster than this. If LeadSquared reports a lower figure they slow down to it, and they leave room for other workers and integrations using the same keys.",
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
@@ -180,7 +185,7 @@ export class LeadSquaredApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'LeadSquared rejected the access key or secret key. Copy both again from My Account > Settings > API and Webhooks > API Access Keys, and check that the key\'s user is still active.',
+						"LeadSquared rejected the access key or secret key. Copy both again from My Account > Settings > API and Webhooks > API Access Keys, and check that the key's user is still active.",
 				},
 			},
 		],

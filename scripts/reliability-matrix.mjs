@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 const folder = mkdtempSync(join(tmpdir(), 'lsq-matrix-'));
 const reportFile = join(folder, 'rows.jsonl');
-const suites = ['test/security/secrets.test.ts', 'test/nodes/badInput.test.ts', 'test/reliability/faultsUnderLoad.test.ts'];
+const suites = [
+	'test/security/secrets.test.ts',
+	'test/nodes/badInput.test.ts',
+	'test/reliability/faultsUnderLoad.test.ts',
+];
 const jest = spawnSync('npx', ['jest', '--ci', '--silent', ...suites], {
 	stdio: ['ignore', 'ignore', 'pipe'],
 	env: { ...process.env, LSQ_MATRIX_REPORT: reportFile },
@@ -16,7 +20,10 @@ const jest = spawnSync('npx', ['jest', '--ci', '--silent', ...suites], {
 const summary = jest.stderr.split('\n').filter((line) => /^(Tests|Test Suites):/.test(line));
 let rows = [];
 try {
-	rows = readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+	rows = readFileSync(reportFile, 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line));
 } catch {
 	console.error(jest.stderr);
 }
@@ -24,8 +31,14 @@ rmSync(folder, { recursive: true, force: true });
 const table = (name) => rows.filter((row) => row.table === name);
 
 function printTable(header, body) {
-	const widths = header.map((cell, column) => Math.max(String(cell).length, ...body.map((row) => String(row[column]).length)));
-	const line = (cells) => cells.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd();
+	const widths = header.map((cell, column) =>
+		Math.max(String(cell).length, ...body.map((row) => String(row[column]).length)),
+	);
+	const line = (cells) =>
+		cells
+			.map((cell, column) => String(cell).padEnd(widths[column]))
+			.join('  ')
+			.trimEnd();
 	console.log(line(header));
 	for (const row of body) console.log(line(row));
 }
@@ -34,20 +47,58 @@ const secrets = table('secrets');
 const requestKinds = [...new Set(secrets.map((row) => row.request))];
 const failures = [...new Set(secrets.map((row) => row.failure))];
 const hits = (failure, request, continueOnFail) =>
-	secrets.find((row) => row.failure === failure && row.request === request && row.continueOnFail === continueOnFail)?.hits ?? '-';
-console.log(`\nSecret leaks: ${failures.length} failures x ${requestKinds.length} request kinds x Continue On Fail off/on = ${secrets.length} runs.`);
-console.log('Each cell: secrets (access key, secret key, x-api-key) found in the run data and logs, CoF off / on.\n');
-printTable(['failure', ...requestKinds], failures.map((failure) => [failure, ...requestKinds.map((request) => `${hits(failure, request, false)} / ${hits(failure, request, true)}`)]));
+	secrets.find(
+		(row) =>
+			row.failure === failure && row.request === request && row.continueOnFail === continueOnFail,
+	)?.hits ?? '-';
+console.log(
+	`\nSecret leaks: ${failures.length} failures x ${requestKinds.length} request kinds x Continue On Fail off/on = ${secrets.length} runs.`,
+);
+console.log(
+	'Each cell: secrets (access key, secret key, x-api-key) found in the run data and logs, CoF off / on.\n',
+);
+printTable(
+	['failure', ...requestKinds],
+	failures.map((failure) => [
+		failure,
+		...requestKinds.map(
+			(request) => `${hits(failure, request, false)} / ${hits(failure, request, true)}`,
+		),
+	]),
+);
 console.log(`total secret hits: ${secrets.reduce((sum, row) => sum + row.hits, 0)}`);
 
 const badInput = table('badInput');
-console.log(`\nBad input refused before sending: ${badInput.length} cases, requests sent: ${badInput.reduce((sum, row) => sum + row.requestsSent, 0)}, items output: ${badInput.reduce((sum, row) => sum + row.outputItems, 0)}.\n`);
-printTable(['case', 'error shown'], badInput.map((row) => [row.name, row.message]));
+console.log(
+	`\nBad input refused before sending: ${badInput.length} cases, requests sent: ${badInput.reduce((sum, row) => sum + row.requestsSent, 0)}, items output: ${badInput.reduce((sum, row) => sum + row.outputItems, 0)}.\n`,
+);
+printTable(
+	['case', 'error shown'],
+	badInput.map((row) => [row.name, row.message]),
+);
 
 const faults = table('faults');
-console.log('\nFaults under load: 1,000 items per operation, the sandbox injecting 20% faults, Continue On Fail on.\n');
+console.log(
+	'\nFaults under load: 1,000 items per operation, the sandbox injecting 20% faults, Continue On Fail on.\n',
+);
 printTable(
-	['operation', 'in', 'out', 'paired', 'ok', 'failed', '429', '500', 'reset', 'slow', 'malformed', 'stored', 'lost', 'unreported', 'duplicates'],
+	[
+		'operation',
+		'in',
+		'out',
+		'paired',
+		'ok',
+		'failed',
+		'429',
+		'500',
+		'reset',
+		'slow',
+		'malformed',
+		'stored',
+		'lost',
+		'unreported',
+		'duplicates',
+	],
 	faults.map((row) => [
 		row.operation,
 		row.itemsIn,

@@ -18,17 +18,25 @@ import {
 	getUniqueLeadFields,
 	getUsers,
 } from './methods/loadOptions';
-import { getActivityFieldMapping, getLeadFieldMapping, getOpportunityFieldMapping } from './methods/resourceMapping';
+import {
+	getActivityFieldMapping,
+	getLeadFieldMapping,
+	getOpportunityFieldMapping,
+} from './methods/resourceMapping';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LeadSquared',
 		name: 'leadSquared',
-		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
+		icon: {
+			light: 'file:../../icons/leadsquared.svg',
+			dark: 'file:../../icons/leadsquared.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Find and capture leads, and log their activities, tasks, notes, opportunities and lists in LeadSquared',
+		description:
+			'Find and capture leads, and log their activities, tasks, notes, opportunities and lists in LeadSquared',
 		defaults: { name: 'LeadSquared' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -14,9 +14,21 @@ import { newChanges, windowFor, type ChangeType, type PollState } from './cursor
 import { latestLead, leadsModifiedBetween, type ModifiedLead } from './recentlyModified';
 
 const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Lead Created', value: 'leadCreated', description: 'Only leads new since the last check' },
-	{ name: 'Lead Created or Updated', value: 'leadCreatedOrUpdated', description: 'Every change; each item says which in ChangeType' },
-	{ name: 'Lead Updated', value: 'leadUpdated', description: 'Only changes to leads that existed before' },
+	{
+		name: 'Lead Created',
+		value: 'leadCreated',
+		description: 'Only leads new since the last check',
+	},
+	{
+		name: 'Lead Created or Updated',
+		value: 'leadCreatedOrUpdated',
+		description: 'Every change; each item says which in ChangeType',
+	},
+	{
+		name: 'Lead Updated',
+		value: 'leadUpdated',
+		description: 'Only changes to leads that existed before',
+	},
 ];
 
 /**
@@ -27,11 +39,15 @@ export class LeadSquaredPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LeadSquared Polling Trigger',
 		name: 'leadSquaredPollingTrigger',
-		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
+		icon: {
+			light: 'file:../../icons/leadsquared.svg',
+			dark: 'file:../../icons/leadsquared.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ (${JSON.stringify(Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])))})[$parameter["event"]] }}`,
-		description: 'Starts the workflow when leads are created or changed in LeadSquared, by checking at regular times; needs no admin keys',
+		description:
+			'Starts the workflow when leads are created or changed in LeadSquared, by checking at regular times; needs no admin keys',
 		defaults: { name: 'LeadSquared Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -70,14 +86,22 @@ export class LeadSquaredPollingTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			const latest = await latestLead(this, now);
 			if (!latest) return null;
-			return [this.helpers.returnJsonArray([itemOf(latest, latest.createdOn === latest.modifiedOn ? 'created' : 'updated', rawValues)])];
+			return [
+				this.helpers.returnJsonArray([
+					itemOf(latest, latest.createdOn === latest.modifiedOn ? 'created' : 'updated', rawValues),
+				]),
+			];
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const window = windowFor(state, now);
 		if (!window) {
 			// Activation starts the clock: nothing from before it is news.
-			Object.assign(state, { startedAt: now.toISOString(), lastPolledAt: now.toISOString(), seen: {} });
+			Object.assign(state, {
+				startedAt: now.toISOString(),
+				lastPolledAt: now.toISOString(),
+				seen: {},
+			});
 			return null;
 		}
 		const leads = await leadsModifiedBetween(this, window.from, window.to);
@@ -85,7 +109,9 @@ export class LeadSquaredPollingTrigger implements INodeType {
 		Object.assign(state, next);
 
 		const wanted = wantedChangeTypes(this.getNodeParameter('event') as string);
-		const items = changes.filter(({ type }) => wanted.includes(type)).map(({ change, type }) => itemOf(change, type, rawValues));
+		const items = changes
+			.filter(({ type }) => wanted.includes(type))
+			.map(({ change, type }) => itemOf(change, type, rawValues));
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -27,7 +27,10 @@ export interface LeadChange {
 /** The window the next poll reads, or undefined on the first poll after activation. */
 export function windowFor(state: PollState, now: Date): { from: Date; to: Date } | undefined {
 	if (!state.lastPolledAt) return undefined;
-	const from = Math.max(Date.parse(state.lastPolledAt) - OVERLAP_MS, state.startedAt ? Date.parse(state.startedAt) : -Infinity);
+	const from = Math.max(
+		Date.parse(state.lastPolledAt) - OVERLAP_MS,
+		state.startedAt ? Date.parse(state.startedAt) : -Infinity,
+	);
 	// LeadSquared reads FromDate to the second; the duplicate check must forget on the same boundary.
 	return { from: new Date(Math.floor(from / 1000) * 1000), to: now };
 }
@@ -37,7 +40,11 @@ export function windowFor(state: PollState, now: Date): { from: Date; to: Date }
  * and was not reported as new already) or updated; and the state for the next poll. A lead's
  * change is the pair (lead ID, ModifiedOn), so a lead edited twice is reported twice.
  */
-export function newChanges(leads: ModifiedLead[], state: PollState, window: { from: Date; to: Date }): { changes: LeadChange[]; next: PollState } {
+export function newChanges(
+	leads: ModifiedLead[],
+	state: PollState,
+	window: { from: Date; to: Date },
+): { changes: LeadChange[]; next: PollState } {
 	const seen = keptInside(state.seen ?? {}, window.from);
 	const changes: LeadChange[] = [];
 	for (const lead of leads) {
@@ -45,7 +52,10 @@ export function newChanges(leads: ModifiedLead[], state: PollState, window: { fr
 		if (seen[changeKey]) continue;
 		seen[changeKey] = lead.modifiedOn;
 		const createdKey = `${lead.id}|created`;
-		const isNew = lead.createdOn !== undefined && Date.parse(lead.createdOn) >= window.from.getTime() && !seen[createdKey];
+		const isNew =
+			lead.createdOn !== undefined &&
+			Date.parse(lead.createdOn) >= window.from.getTime() &&
+			!seen[createdKey];
 		if (isNew) seen[createdKey] = lead.createdOn as string;
 		changes.push({ change: lead, type: isNew ? 'created' : 'updated' });
 	}

@@ -22,12 +22,22 @@ export interface ModifiedLead {
  * date range, and with page numbers every later lead would shift one place and be skipped.
  * A repeated lead from the restart is dropped by the caller's duplicate check.
  */
-export async function leadsModifiedBetween(context: IPollFunctions, from: Date, to: Date): Promise<ModifiedLead[]> {
+export async function leadsModifiedBetween(
+	context: IPollFunctions,
+	from: Date,
+	to: Date,
+): Promise<ModifiedLead[]> {
 	const leads: ModifiedLead[] = [];
 	let start = from;
 	let pageIndex = 1;
 	for (;;) {
-		const page = await readPage(context, { from: start, to, pageIndex, pageSize: PAGE_SIZE, newestFirst: false });
+		const page = await readPage(context, {
+			from: start,
+			to,
+			pageIndex,
+			pageSize: PAGE_SIZE,
+			newestFirst: false,
+		});
 		leads.push(...page);
 		if (page.length < PAGE_SIZE) return leads;
 		const lastChange = new Date(page[page.length - 1].modifiedOn);
@@ -42,8 +52,17 @@ export async function leadsModifiedBetween(context: IPollFunctions, from: Date, 
 }
 
 /** The most recently modified lead, for the editor's "Fetch Test Event". */
-export async function latestLead(context: IPollFunctions, now: Date): Promise<ModifiedLead | undefined> {
-	const [lead] = await readPage(context, { from: new Date(Date.UTC(2000, 0, 1)), to: now, pageIndex: 1, pageSize: 1, newestFirst: true });
+export async function latestLead(
+	context: IPollFunctions,
+	now: Date,
+): Promise<ModifiedLead | undefined> {
+	const [lead] = await readPage(context, {
+		from: new Date(Date.UTC(2000, 0, 1)),
+		to: now,
+		pageIndex: 1,
+		pageSize: 1,
+		newestFirst: true,
+	});
 	return lead;
 }
 
@@ -62,12 +81,17 @@ async function readPage(
 		},
 		{ columns: '', rawValues: true },
 	);
-	const body = await leadSquaredRequest.call(context, list.request({ PageIndex: page.pageIndex, PageSize: page.pageSize }));
+	const body = await leadSquaredRequest.call(
+		context,
+		list.request({ PageIndex: page.pageIndex, PageSize: page.pageSize }),
+	);
 	return list.records(body).flatMap((record) => {
 		const lead = flattenRecord(record, { rawValues: true });
 		const id = lead.ProspectID ?? lead.ProspectId;
 		const modifiedOn = isoOf(lead.ModifiedOn);
-		return typeof id === 'string' && modifiedOn ? [{ lead, id, modifiedOn, createdOn: isoOf(lead.CreatedOn) }] : [];
+		return typeof id === 'string' && modifiedOn
+			? [{ lead, id, modifiedOn, createdOn: isoOf(lead.CreatedOn) }]
+			: [];
 	});
 }
 

@@ -12,8 +12,22 @@ import {
 import { accountPicker, rawValuesOption } from '../LeadSquared/actions/common.descriptions';
 import { getActivityTypes, getLeadFields } from '../LeadSquared/methods/loadOptions';
 import { eventItems, eventsOf, secretMatches } from './delivery';
-import { ACTIVITY_EVENTS, FIELD_EVENTS, eventOptions, eventSubtitle, isWebhookEvent, type WebhookEventName } from './events';
-import { ENABLED, DELIVERY_CHECK_HEADER, createWebhook, deleteWebhook, findWebhook, type WebhookSpec } from './registration';
+import {
+	ACTIVITY_EVENTS,
+	FIELD_EVENTS,
+	eventOptions,
+	eventSubtitle,
+	isWebhookEvent,
+	type WebhookEventName,
+} from './events';
+import {
+	ENABLED,
+	DELIVERY_CHECK_HEADER,
+	createWebhook,
+	deleteWebhook,
+	findWebhook,
+	type WebhookSpec,
+} from './registration';
 
 /** LeadSquared disables webhooks whose calls fail repeatedly, so every genuine delivery gets this. */
 const ACCEPTED = { Status: 'Success' };
@@ -30,11 +44,15 @@ export class LeadSquaredTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LeadSquared Trigger',
 		name: 'leadSquaredTrigger',
-		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
+		icon: {
+			light: 'file:../../icons/leadsquared.svg',
+			dark: 'file:../../icons/leadsquared.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle,
-		description: 'Starts the workflow when a lead, activity, task or opportunity changes in LeadSquared',
+		description:
+			'Starts the workflow when a lead, activity, task or opportunity changes in LeadSquared',
 		defaults: { name: 'LeadSquared Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -129,13 +147,17 @@ export class LeadSquaredTrigger implements INodeType {
 		if (this.getWebhookName() === 'setup') return { webhookResponse: ACCEPTED };
 
 		const registration = this.getWorkflowStaticData('node') as Registration;
-		if (!secretMatches(this.getHeaderData()[DELIVERY_CHECK_HEADER.toLowerCase()], registration.secret)) {
+		if (
+			!secretMatches(this.getHeaderData()[DELIVERY_CHECK_HEADER.toLowerCase()], registration.secret)
+		) {
 			this.getResponseObject().status(401).json({ Status: 'Error', Message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
 
 		const event = this.getNodeParameter('event') as string;
-		const activityType = ACTIVITY_EVENTS.includes(event as WebhookEventName) ? (activityTypeCode(this.getNodeParameter('activityType', '')) ?? 0) : 0;
+		const activityType = ACTIVITY_EVENTS.includes(event as WebhookEventName)
+			? (activityTypeCode(this.getNodeParameter('activityType', '')) ?? 0)
+			: 0;
 		const items = eventItems(eventsOf(this.getBodyData()), {
 			rawValues: this.getNodeParameter('options.rawValues', false) as boolean,
 			activityType,
@@ -149,24 +171,38 @@ export class LeadSquaredTrigger implements INodeType {
 function readSpec(context: IHookFunctions, secret: string): WebhookSpec {
 	const event = context.getNodeParameter('event') as unknown;
 	if (!isWebhookEvent(event)) {
-		throw new NodeOperationError(context.getNode(), `Event: "${String(event)}" is not an event this node knows`, {
-			description: 'Choose an event from the list.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Event: "${String(event)}" is not an event this node knows`,
+			{
+				description: 'Choose an event from the list.',
+			},
+		);
 	}
-	const fieldName = FIELD_EVENTS.includes(event) ? String(context.getNodeParameter('fieldName', '') ?? '').trim() : '';
+	const fieldName = FIELD_EVENTS.includes(event)
+		? String(context.getNodeParameter('fieldName', '') ?? '').trim()
+		: '';
 	if (FIELD_EVENTS.includes(event) && fieldName === '') {
 		throw new NodeOperationError(context.getNode(), 'Lead Field Name or ID: is empty', {
 			description: 'Choose the lead field whose changes should start the workflow.',
 		});
 	}
-	const activityType = ACTIVITY_EVENTS.includes(event) ? activityTypeCode(context.getNodeParameter('activityType', '')) : 0;
+	const activityType = ACTIVITY_EVENTS.includes(event)
+		? activityTypeCode(context.getNodeParameter('activityType', ''))
+		: 0;
 	if (activityType === undefined) {
-		throw new NodeOperationError(context.getNode(), `Activity Type Name or ID: ${JSON.stringify(context.getNodeParameter('activityType', ''))} is not an activity type's code`, {
-			description: 'Choose the activity type from the list, or give its code (ActivityEvent, such as 201); leave it empty for every type.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Activity Type Name or ID: ${JSON.stringify(context.getNodeParameter('activityType', ''))} is not an activity type's code`,
+			{
+				description:
+					'Choose the activity type from the list, or give its code (ActivityEvent, such as 201); leave it empty for every type.',
+			},
+		);
 	}
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
+	if (!url)
+		throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
 	return { url, event, activityType, fieldName, secret };
 }
 

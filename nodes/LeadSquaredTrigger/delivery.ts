@@ -18,7 +18,10 @@ export function eventsOf(body: unknown): IDataObject[] {
  * One output item per event, shaped like the LeadSquared node's reads: flat fields (an
  * activity's `Data` pairs included), date-times in ISO 8601 UTC unless asked otherwise.
  */
-export function eventItems(events: IDataObject[], options: { rawValues: boolean; activityType: number }): IDataObject[] {
+export function eventItems(
+	events: IDataObject[],
+	options: { rawValues: boolean; activityType: number },
+): IDataObject[] {
 	return events
 		.filter((event) => matchesActivityType(event, options.activityType))
 		.map((event) => flattenRecord(unpackKeyValueData(event), { rawValues: options.rawValues }));
@@ -29,7 +32,8 @@ export function secretMatches(given: unknown, expected: string | undefined): boo
 	const value = Array.isArray(given) ? given[0] : given;
 	if (typeof value !== 'string' || !expected || value.length !== expected.length) return false;
 	let difference = 0;
-	for (let index = 0; index < expected.length; index++) difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
+	for (let index = 0; index < expected.length; index++)
+		difference |= value.charCodeAt(index) ^ expected.charCodeAt(index);
 	return difference === 0;
 }
 

@@ -1,4 +1,9 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+} from 'n8n-workflow';
 
 import { idOf, isObject, messageOf, recordsOf } from '../shared/responses';
 import { leadSquaredRequest } from '../shared/transport';
@@ -30,7 +35,7 @@ export interface RegisteredWebhook {
 export const ENABLED = 0;
 
 const REFUSED_HINT =
-	'Only an administrator\'s API keys can create webhooks, and LeadSquared plans limit how many an account may have (3 on Pro, 30 on Super); every active workflow with this trigger uses one. ' +
+	"Only an administrator's API keys can create webhooks, and LeadSquared plans limit how many an account may have (3 on Pro, 30 on Super); every active workflow with this trigger uses one. " +
 	'Delete unused ones under My Account > Settings > API and Webhooks > Webhooks, or use the LeadSquared Polling Trigger node, which needs no webhook.';
 
 export async function createWebhook(context: IHookFunctions, spec: WebhookSpec): Promise<string> {
@@ -47,20 +52,36 @@ export async function createWebhook(context: IHookFunctions, spec: WebhookSpec):
 	};
 	let response;
 	try {
-		response = await leadSquaredRequest.call(context, { api: 'v2', method: 'POST', path: 'Webhook.svc/Create', body, idempotent: false });
+		response = await leadSquaredRequest.call(context, {
+			api: 'v2',
+			method: 'POST',
+			path: 'Webhook.svc/Create',
+			body,
+			idempotent: false,
+		});
 	} catch (error) {
 		throw withRefusalHint(context, error);
 	}
-	const id = idOf(messageOf(response)) ?? (isObject(response) && typeof response.Id === 'string' ? response.Id : undefined);
+	const id =
+		idOf(messageOf(response)) ??
+		(isObject(response) && typeof response.Id === 'string' ? response.Id : undefined);
 	if (!id) {
-		throw new NodeOperationError(context.getNode(), 'LeadSquared created the webhook but did not say its ID', {
-			description: 'Without the ID the webhook cannot be deleted when the workflow is deactivated. Check My Account > Settings > API and Webhooks > Webhooks and delete it there if it is listed.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'LeadSquared created the webhook but did not say its ID',
+			{
+				description:
+					'Without the ID the webhook cannot be deleted when the workflow is deactivated. Check My Account > Settings > API and Webhooks > Webhooks and delete it there if it is listed.',
+			},
+		);
 	}
 	return id;
 }
 
-export async function findWebhook(context: IHookFunctions, id: string): Promise<RegisteredWebhook | undefined> {
+export async function findWebhook(
+	context: IHookFunctions,
+	id: string,
+): Promise<RegisteredWebhook | undefined> {
 	const response = await leadSquaredRequest.call(context, {
 		api: 'v2',
 		method: 'POST',
@@ -80,7 +101,13 @@ export async function findWebhook(context: IHookFunctions, id: string): Promise<
  */
 export async function deleteWebhook(context: IHookFunctions, id: string): Promise<void> {
 	try {
-		await leadSquaredRequest.call(context, { api: 'v2', method: 'GET', path: 'Webhook.svc/Delete', qs: { webhookId: id }, idempotent: true });
+		await leadSquaredRequest.call(context, {
+			api: 'v2',
+			method: 'GET',
+			path: 'Webhook.svc/Delete',
+			qs: { webhookId: id },
+			idempotent: true,
+		});
 	} catch (error) {
 		if (await findWebhook(context, id)) throw asNodeError(context, error);
 	}
@@ -90,7 +117,10 @@ export async function deleteWebhook(context: IHookFunctions, id: string): Promis
  * Transport errors already say what LeadSquared answered; this adds what usually causes a
  * refusal, to the message too, since n8n shows only the message when activation fails.
  */
-function withRefusalHint(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
+function withRefusalHint(
+	context: IHookFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	// LeadSquared refuses with 4xx or, for some MX exceptions, 500; throttling (429) is not a refusal.
 	if (error instanceof NodeApiError && error.httpCode && error.httpCode !== '429') {
 		error.message = `LeadSquared refused to create the webhook: ${error.message} (webhooks need an administrator's keys; plans allow 3 on Pro, 30 on Super)`;
@@ -100,7 +130,9 @@ function withRefusalHint(context: IHookFunctions, error: unknown): NodeApiError 
 }
 
 function asNodeError(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
-	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
+	return error instanceof NodeApiError || error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(context.getNode(), error as Error);
 }
 
 /**

@@ -6,7 +6,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { requestIdField, requestTypeField, statusPathOption } from '../shared/descriptions/asyncRequest';
+import {
+	requestIdField,
+	requestTypeField,
+	statusPathOption,
+} from '../shared/descriptions/asyncRequest';
 import { includeInputFieldsField } from '../shared/descriptions/inputFields';
 import { waitForRequests } from './waitForRequest';
 
@@ -14,7 +18,10 @@ export class LeadSquaredWaitForRequest implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LeadSquared Wait for Request',
 		name: 'leadSquaredWaitForRequest',
-		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
+		icon: {
+			light: 'file:../../icons/leadsquared.svg',
+			dark: 'file:../../icons/leadsquared.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ "check until finished, up to " + $parameter["maxWaitSeconds"] + " s" }}',
@@ -42,7 +49,7 @@ export class LeadSquaredWaitForRequest implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks the status of each item\'s async request until LeadSquared reports Success (first output) or FAILURE/ERROR (second output). Requests still queued after Max Wait also go to the second output, with timedOut = true. For waits longer than a few minutes, loop with n8n\'s Wait node instead.',
+					"Checks the status of each item's async request until LeadSquared reports Success (first output) or FAILURE/ERROR (second output). Requests still queued after Max Wait also go to the second output, with timedOut = true. For waits longer than a few minutes, loop with n8n's Wait node instead.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -55,7 +62,8 @@ export class LeadSquaredWaitForRequest implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 900 },
 				default: 120,
-				description: 'How long to keep checking before sending the item to the Failed output as timed out',
+				description:
+					'How long to keep checking before sending the item to the Failed output as timed out',
 			},
 			includeInputFieldsField,
 			{

@@ -32,7 +32,11 @@ const MAX_WAIT_LIMIT_SECONDS = 900;
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PollPlan> {
 	const query = readStatusQuery.call(this, itemIndex);
 	const maxWaitSeconds = this.getNodeParameter('maxWaitSeconds', itemIndex, 120) as number;
-	const firstInterval = this.getNodeParameter('options.firstIntervalSeconds', itemIndex, 2) as number;
+	const firstInterval = this.getNodeParameter(
+		'options.firstIntervalSeconds',
+		itemIndex,
+		2,
+	) as number;
 	const maxInterval = this.getNodeParameter('options.maxIntervalSeconds', itemIndex, 30) as number;
 	for (const [field, value] of [
 		['Max Wait (Seconds)', maxWaitSeconds],
@@ -49,7 +53,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Poll
 			itemIndex,
 			'Max Wait (Seconds)',
 			`${maxWaitSeconds} is more than ${MAX_WAIT_LIMIT_SECONDS}`,
-			'Longer waits keep the execution running for too long; loop with Get Request Status, an If node and n8n\'s Wait node instead.',
+			"Longer waits keep the execution running for too long; loop with Get Request Status, an If node and n8n's Wait node instead.",
 		);
 	}
 	await assertAsyncConfigured.call(this, itemIndex);
@@ -66,18 +70,29 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Poll
  * Checks the status, then pauses a little longer each time (LeadSquared's queue retries over
  * minutes to hours), until the status is final or the next pause would pass the maximum wait.
  */
-async function execute(this: IExecuteFunctions, plan: PollPlan, itemIndex: number): Promise<Routed> {
+async function execute(
+	this: IExecuteFunctions,
+	plan: PollPlan,
+	itemIndex: number,
+): Promise<Routed> {
 	const signal = this.getExecutionCancelSignal();
 	const startedAt = Date.now();
 	let interval = plan.firstIntervalMs;
 	for (let checks = 1; ; checks++) {
 		const body = await leadSquaredRequest.call(this, plan.query.request, itemIndex);
-		const status = { ...plan.inputFields, ...normaliseStatus(isObject(body) ? body : {}, plan.query) };
+		const status = {
+			...plan.inputFields,
+			...normaliseStatus(isObject(body) ? body : {}, plan.query),
+		};
 		const waitedSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
-		if (status.succeeded) return { output: SUCCEEDED_OUTPUT, json: { ...status, checks, waitedSeconds } };
+		if (status.succeeded)
+			return { output: SUCCEEDED_OUTPUT, json: { ...status, checks, waitedSeconds } };
 		if (status.failed) {
 			const reason = status.statusReason ?? `LeadSquared reported ${String(status.status)}`;
-			return { output: FAILED_OUTPUT, json: { ...status, reason, timedOut: false, checks, waitedSeconds } };
+			return {
+				output: FAILED_OUTPUT,
+				json: { ...status, reason, timedOut: false, checks, waitedSeconds },
+			};
 		}
 		if (Date.now() - startedAt + interval > plan.maxWaitMs) {
 			return {
@@ -99,7 +114,12 @@ async function execute(this: IExecuteFunctions, plan: PollPlan, itemIndex: numbe
 /** Succeeded items go to output 0, failed, errored and timed-out ones to output 1. */
 export async function waitForRequests(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// Items wait side by side; their status calls still go through the account's rate limiter.
-	const outcomes = await runItems(this, this.getInputData().length, { prepare, execute }, await callConcurrency.call(this));
+	const outcomes = await runItems(
+		this,
+		this.getInputData().length,
+		{ prepare, execute },
+		await callConcurrency.call(this),
+	);
 	const outputs: INodeExecutionData[][] = [[], []];
 	for (const outcome of outcomes) {
 		const routed = 'result' in outcome ? outcome.result : undefined;

@@ -16,7 +16,11 @@ export async function runPool(
 }
 
 /** Like `Promise.all` over a pool, but stops starting work at the first failure and rethrows it. */
-export async function mapPool<T, R>(values: T[], concurrency: number, fn: (value: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(
+	values: T[],
+	concurrency: number,
+	fn: (value: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results: R[] = new Array(values.length);
 	let failure: { error: unknown } | undefined;
 	await runPool(

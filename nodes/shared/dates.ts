@@ -33,7 +33,10 @@ function isoOf(ms: number): string | undefined {
 
 /** LeadSquared stores and filters dates in UTC as `YYYY-MM-DD HH:MM:SS`. */
 export function toLeadSquaredDate(date: Date): string {
-	return date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+	return date
+		.toISOString()
+		.replace('T', ' ')
+		.replace(/\.\d{3}Z$/, '');
 }
 
 /**
@@ -42,16 +45,22 @@ export function toLeadSquaredDate(date: Date): string {
  */
 export function parseUserDate(value: unknown): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-	if (value !== null && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+	if (
+		value !== null &&
+		typeof value === 'object' &&
+		typeof (value as { toJSDate?: unknown }).toJSDate === 'function'
+	) {
 		return parseUserDate((value as { toJSDate: () => Date }).toJSDate());
 	}
-	if (typeof value === 'number') return Number.isFinite(value) ? parseUserDate(new Date(value)) : undefined;
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? parseUserDate(new Date(value)) : undefined;
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
 	const fromLeadSquared = leadSquaredDateToIso(text);
 	if (fromLeadSquared) return new Date(fromLeadSquared);
 	// ISO 8601 only: Date.parse also accepts loose forms ("1", "May") that are surely mistakes.
-	if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text))
+		return undefined;
 	const zoned = /T.*(Z|[+-]\d{2}:?\d{2})$/.test(text) || !text.includes('T') ? text : `${text}Z`;
 	return parseUserDate(new Date(text.includes('T') ? zoned : `${text}T00:00:00Z`));
 }

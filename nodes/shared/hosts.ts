@@ -16,29 +16,69 @@ export const AUTO_DETECT_HOST = 'auto';
 export const DISCOVERY_BASE_URL = 'https://api.leadsquared.com';
 
 export const API_HOSTS: HostOption[] = [
-	{ name: 'Singapore', value: 'https://api.leadsquared.com', description: 'Host: api.leadsquared.com' },
-	{ name: 'United States', value: 'https://api-us11.leadsquared.com', description: 'Host: api-us11.leadsquared.com' },
-	{ name: 'India (Mumbai)', value: 'https://api-in21.leadsquared.com', description: 'Host: api-in21.leadsquared.com' },
-	{ name: 'India (Hyderabad)', value: 'https://api-in22.leadsquared.com', description: 'Host: api-in22.leadsquared.com' },
-	{ name: 'Ireland', value: 'https://api-ir31.leadsquared.com', description: 'Host: api-ir31.leadsquared.com' },
-	{ name: 'Canada', value: 'https://api-ca12.leadsquared.com', description: 'Host: api-ca12.leadsquared.com' },
+	{
+		name: 'Singapore',
+		value: 'https://api.leadsquared.com',
+		description: 'Host: api.leadsquared.com',
+	},
+	{
+		name: 'United States',
+		value: 'https://api-us11.leadsquared.com',
+		description: 'Host: api-us11.leadsquared.com',
+	},
+	{
+		name: 'India (Mumbai)',
+		value: 'https://api-in21.leadsquared.com',
+		description: 'Host: api-in21.leadsquared.com',
+	},
+	{
+		name: 'India (Hyderabad)',
+		value: 'https://api-in22.leadsquared.com',
+		description: 'Host: api-in22.leadsquared.com',
+	},
+	{
+		name: 'Ireland',
+		value: 'https://api-ir31.leadsquared.com',
+		description: 'Host: api-ir31.leadsquared.com',
+	},
+	{
+		name: 'Canada',
+		value: 'https://api-ca12.leadsquared.com',
+		description: 'Host: api-ca12.leadsquared.com',
+	},
 	{
 		name: 'Middle East',
 		value: 'https://api-me61.leadsquared.com',
-		description: 'Host: api-me61.leadsquared.com (seen in third-party integrations, not yet in LeadSquared\'s own host list)',
+		description:
+			"Host: api-me61.leadsquared.com (seen in third-party integrations, not yet in LeadSquared's own host list)",
 	},
 ];
 
 // Only these three async hosts are documented; other regions must use Custom.
 export const ASYNC_API_HOSTS: HostOption[] = [
-	{ name: 'Singapore', value: 'https://asyncapi.leadsquared.com', description: 'Host: asyncapi.leadsquared.com' },
-	{ name: 'United States', value: 'https://asyncapi-us11.leadsquared.com', description: 'Host: asyncapi-us11.leadsquared.com' },
-	{ name: 'India', value: 'https://asyncapi-in21.leadsquared.com', description: 'Host: asyncapi-in21.leadsquared.com' },
+	{
+		name: 'Singapore',
+		value: 'https://asyncapi.leadsquared.com',
+		description: 'Host: asyncapi.leadsquared.com',
+	},
+	{
+		name: 'United States',
+		value: 'https://asyncapi-us11.leadsquared.com',
+		description: 'Host: asyncapi-us11.leadsquared.com',
+	},
+	{
+		name: 'India',
+		value: 'https://asyncapi-in21.leadsquared.com',
+		description: 'Host: asyncapi-in21.leadsquared.com',
+	},
 ];
 
 /** The region's display name for a bare host such as `api-in21.leadsquared.com`, if known. */
 export function regionNameForHost(host: string): string | undefined {
-	const bare = host.replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase();
+	const bare = host
+		.replace(/^https?:\/\//, '')
+		.replace(/\/+$/, '')
+		.toLowerCase();
 	const option = API_HOSTS.find((candidate) => candidate.value === `https://${bare}`);
 	return option ? `${option.name} (${bare})` : undefined;
 }

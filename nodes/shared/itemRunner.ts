@@ -14,7 +14,10 @@ export interface ItemOperation<Prepared, Result> {
 	 * Optional: handles all valid items together when that beats one by one (Bulk Update merges
 	 * items into shared calls). Returns undefined to fall back to `execute` per item.
 	 */
-	executeAll?(this: IExecuteFunctions, items: Array<PreparedItem<Prepared>>): Promise<Array<ItemOutcome<Result>> | undefined>;
+	executeAll?(
+		this: IExecuteFunctions,
+		items: Array<PreparedItem<Prepared>>,
+	): Promise<Array<ItemOutcome<Result>> | undefined>;
 }
 
 export interface PreparedItem<Prepared> {
@@ -22,7 +25,9 @@ export interface PreparedItem<Prepared> {
 	prepared: Prepared;
 }
 
-export type ItemOutcome<Result> = { itemIndex: number; result: Result } | { itemIndex: number; error: Error };
+export type ItemOutcome<Result> =
+	| { itemIndex: number; result: Result }
+	| { itemIndex: number; error: Error };
 
 /**
  * Runs an operation over every input item and returns one outcome per item, in input order.
@@ -55,7 +60,12 @@ export async function runItems<Prepared, Result>(
 
 	const record = (outcome: ItemOutcome<Result>) => {
 		outcomes[outcome.itemIndex] =
-			'error' in outcome ? { itemIndex: outcome.itemIndex, error: asNodeError(context, outcome.error, outcome.itemIndex) } : outcome;
+			'error' in outcome
+				? {
+						itemIndex: outcome.itemIndex,
+						error: asNodeError(context, outcome.error, outcome.itemIndex),
+					}
+				: outcome;
 	};
 	const together = await operation.executeAll?.call(context, ready);
 	if (together) {
@@ -86,24 +96,36 @@ export async function runItems<Prepared, Result>(
  * Without Continue On Fail, the earliest failed item (in input order) fails the node. Later items
  * that were already in flight when it failed are named, because their writes did happen.
  */
-function throwFirstFailureUnless<Result>(continueOnFail: boolean, outcomes: Array<ItemOutcome<Result> | undefined>): void {
+function throwFirstFailureUnless<Result>(
+	continueOnFail: boolean,
+	outcomes: Array<ItemOutcome<Result> | undefined>,
+): void {
 	if (continueOnFail) return;
 	const failedAt = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
 	if (failedAt === -1) return;
 	const failure = outcomes[failedAt] as unknown as { error: NodeApiError | NodeOperationError };
 	const alreadySent = outcomes
 		.slice(failedAt + 1)
-		.filter((outcome): outcome is { itemIndex: number; result: Result } => outcome !== undefined && 'result' in outcome)
+		.filter(
+			(outcome): outcome is { itemIndex: number; result: Result } =>
+				outcome !== undefined && 'result' in outcome,
+		)
 		.map((outcome) => outcome.itemIndex);
 	if (alreadySent.length > 0) {
 		const note = `Items sent at the same time that succeeded before the run stopped: ${alreadySent.join(', ')}. No further items were sent.`;
-		failure.error.description = failure.error.description ? `${failure.error.description} ${note}` : note;
+		failure.error.description = failure.error.description
+			? `${failure.error.description} ${note}`
+			: note;
 	}
 	throw failure.error;
 }
 
 /** Unexpected errors (bugs included) still reach the user as n8n errors tied to the item. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

@@ -22,7 +22,10 @@ export function toErrorItem(outcome: { itemIndex: number; error: Error }): INode
 }
 
 /** One output item per outcome, paired with its input: the result, or the error. */
-export function toOutputItem(outcome: ItemOutcome<unknown>, json: IDataObject | undefined): INodeExecutionData {
+export function toOutputItem(
+	outcome: ItemOutcome<unknown>,
+	json: IDataObject | undefined,
+): INodeExecutionData {
 	if ('error' in outcome) return toErrorItem(outcome);
 	return { json: json ?? {}, pairedItem: { item: outcome.itemIndex } };
 }

@@ -15,7 +15,10 @@ export interface RecordShaping {
  */
 export function flattenRecord(record: IDataObject, { rawValues }: RecordShaping): IDataObject {
 	const { LeadPropertyList: propertyList, ...rest } = record;
-	const flat: IDataObject = { ...(Array.isArray(propertyList) ? attributesToObject(propertyList) : {}), ...rest };
+	const flat: IDataObject = {
+		...(Array.isArray(propertyList) ? attributesToObject(propertyList) : {}),
+		...rest,
+	};
 	return rawValues ? flat : withIsoDates(flat);
 }
 
@@ -27,14 +30,20 @@ export function flattenRecord(record: IDataObject, { rawValues }: RecordShaping)
 export function unpackKeyValueData(record: IDataObject): IDataObject {
 	const { Data: data, ...rest } = record;
 	if (!Array.isArray(data)) return record;
-	const pairs = data.filter((entry): entry is IDataObject => isObject(entry) && typeof entry.Key === 'string');
-	return { ...rest, ...Object.fromEntries(pairs.map((entry) => [entry.Key as string, entry.Value])) };
+	const pairs = data.filter(
+		(entry): entry is IDataObject => isObject(entry) && typeof entry.Key === 'string',
+	);
+	return {
+		...rest,
+		...Object.fromEntries(pairs.map((entry) => [entry.Key as string, entry.Value])),
+	};
 }
 
 function attributesToObject(list: unknown[]): IDataObject {
 	const flat: IDataObject = {};
 	for (const entry of list) {
-		if (isObject(entry) && typeof entry.Attribute === 'string') flat[entry.Attribute] = entry.Value as IDataObject[string];
+		if (isObject(entry) && typeof entry.Attribute === 'string')
+			flat[entry.Attribute] = entry.Value as IDataObject[string];
 	}
 	return flat;
 }

@@ -25,7 +25,13 @@ export interface StatusQuery {
 /** Reads RequestID, request type and path override of one item (shared by both nodes). */
 export function readStatusQuery(this: IExecuteFunctions, itemIndex: number): StatusQuery {
 	const item = this.getInputData()[itemIndex]?.json ?? {};
-	const requestId = requireGuid(this.getNode(), itemIndex, 'Request ID', this.getNodeParameter('requestId', itemIndex), 'request ID');
+	const requestId = requireGuid(
+		this.getNode(),
+		itemIndex,
+		'Request ID',
+		this.getNodeParameter('requestId', itemIndex),
+		'request ID',
+	);
 	let requestType = this.getNodeParameter('requestType', itemIndex, 'fromInput') as string;
 	if (requestType === 'fromInput') {
 		requestType = String(item.requestType ?? '');
@@ -45,12 +51,21 @@ export function readStatusQuery(this: IExecuteFunctions, itemIndex: number): Sta
 	return {
 		requestId,
 		requestType: type,
-		request: { api: 'asyncStatus', method: 'GET', path, qs: { RequestID: requestId }, idempotent: true },
+		request: {
+			api: 'asyncStatus',
+			method: 'GET',
+			path,
+			qs: { RequestID: requestId },
+			idempotent: true,
+		},
 	};
 }
 
 /** What Capture (Async) and Update (Async) output: the request ID the status check needs, and its type. */
-export function queuedRequestOf(response: ResponseBody, request: { requestType: AsyncRequestType; leadId?: unknown }): IDataObject {
+export function queuedRequestOf(
+	response: ResponseBody,
+	request: { requestType: AsyncRequestType; leadId?: unknown },
+): IDataObject {
 	const body = isObject(response) ? response : {};
 	return {
 		requestId: body.RequestID ?? body.RequestId,
@@ -72,7 +87,8 @@ export function normaliseStatus(body: IDataObject, query: StatusQuery): IDataObj
 	const message = parseEmbeddedJson(task.Message);
 	const innerFailed = isObject(message) && message.Status === 'Error';
 	const state = stateOf(status, innerFailed);
-	const innerMessage = isObject(message) && isObject(message.Message) ? (message.Message as IDataObject) : {};
+	const innerMessage =
+		isObject(message) && isObject(message.Message) ? (message.Message as IDataObject) : {};
 	const leadId = innerMessage.Id ?? innerMessage.RelatedId ?? innerMessage.RelatedID;
 	return {
 		requestId: (body.RequestID ?? body.RequestId ?? query.requestId) as string,
@@ -116,4 +132,3 @@ function parseEmbeddedJson(value: unknown): IDataObject | string | null {
 		return value;
 	}
 }
-

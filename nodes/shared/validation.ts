@@ -4,7 +4,13 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
  * The one shape for bad-input errors: the field's label and the item index lead the message,
  * so a user with 500 rows knows which row and which box to fix.
  */
-export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, hint?: string): NodeOperationError {
+export function invalidInput(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	hint?: string,
+): NodeOperationError {
 	return new NodeOperationError(node, `${field} (item ${itemIndex}): ${problem}`, {
 		itemIndex,
 		description: hint,
@@ -18,12 +24,31 @@ function isGuid(value: string): boolean {
 	return GUID.test(value);
 }
 
-export function requireGuid(node: INode, itemIndex: number, field: string, value: unknown, what: string): string {
+export function requireGuid(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	what: string,
+): string {
 	if (value !== undefined && value !== null && typeof value !== 'string') {
-		throw invalidInput(node, itemIndex, field, `must be text, not ${describeType(value)}`, `Map the ${what} itself, for example {{ $json.id }}.`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`must be text, not ${describeType(value)}`,
+			`Map the ${what} itself, for example {{ $json.id }}.`,
+		);
 	}
 	const text = (value ?? '').trim();
-	if (text === '') throw invalidInput(node, itemIndex, field, 'is empty', `Enter the ${what}, or map it from a previous node.`);
+	if (text === '')
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			'is empty',
+			`Enter the ${what}, or map it from a previous node.`,
+		);
 	if (!isGuid(text)) {
 		throw invalidInput(
 			node,

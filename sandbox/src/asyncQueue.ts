@@ -74,7 +74,9 @@ export class AsyncQueue {
 			RequestBody: job.requestBody,
 			Message: job.message,
 		};
-		return kind === 'capture' ? { RequestId: job.id, TaskStatus: taskStatus } : { RequestID: job.id, TaskStatus: taskStatus };
+		return kind === 'capture'
+			? { RequestId: job.id, TaskStatus: taskStatus }
+			: { RequestID: job.id, TaskStatus: taskStatus };
 	}
 
 	pending(): number {

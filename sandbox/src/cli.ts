@@ -32,7 +32,13 @@ async function main(): Promise<void> {
 	if (dataFile) changes.dataFile = dataFile;
 
 	const sandbox = await startSandbox(changes);
-	const { accessKey: key, secretKey: secret, apiKey: api, rateLimit: limit, rateWindowMs: window } = sandbox.options;
+	const {
+		accessKey: key,
+		secretKey: secret,
+		apiKey: api,
+		rateLimit: limit,
+		rateWindowMs: window,
+	} = sandbox.options;
 	console.log(
 		`LeadSquared sandbox on ${sandbox.url} (API host and async API host: ${sandbox.url}; access key ${key}, secret key ${secret}, x-api-key ${api}; ${limit} calls per ${window / 1000} s)`,
 	);

@@ -1,6 +1,14 @@
 import { lsqDateTime, parseLsqDate } from './dates';
 import { LsqError, type LeadStore } from './leads';
-import { ACCOUNT, API_USER_ID, type ActivityType, type CustomField, type ListSeed, type OpportunityType, type User } from './seed';
+import {
+	ACCOUNT,
+	API_USER_ID,
+	type ActivityType,
+	type CustomField,
+	type ListSeed,
+	type OpportunityType,
+	type User,
+} from './seed';
 import { guid, invalidInput, missing, newId, record, text } from './shapes';
 
 export interface Activity {
@@ -59,12 +67,16 @@ export interface StaticList extends ListSeed {
 }
 
 /** A record created through the API: what webhooks are told about. */
-export type CrmEvent = { kind: 'activity'; activity: Activity } | { kind: 'task'; task: Task } | { kind: 'opportunity'; opportunity: Opportunity };
+export type CrmEvent =
+	| { kind: 'activity'; activity: Activity }
+	| { kind: 'task'; task: Task }
+	| { kind: 'opportunity'; opportunity: Opportunity };
 
 /** Most lists in LeadSquared's docs have no stated cap; this one is the sandbox's guess. */
 export const LIST_ADD_LIMIT = 1000;
 
-const leadMissing = () => new LsqError('MXInvalidEntityException', 'Lead does not exist in the system');
+const leadMissing = () =>
+	new LsqError('MXInvalidEntityException', 'Lead does not exist in the system');
 
 /**
  * Everything around a lead that a sales team records: activities, tasks, notes, opportunities
@@ -97,16 +109,24 @@ export class CrmStore {
 		this.tasks = [];
 		this.notes = [];
 		this.opportunities = [];
-		this.lists = new Map(ACCOUNT.lists.map((list) => [list.ListId, { ...list, members: new Set<string>() }]));
+		this.lists = new Map(
+			ACCOUNT.lists.map((list) => [list.ListId, { ...list, members: new Set<string>() }]),
+		);
 	}
 
 	/** A hard delete takes everything attached to the lead with it, as LeadSquared documents. */
 	forgetLead(leadId: string): void {
-		const opportunityIds = new Set(this.opportunities.filter((item) => item.RelatedProspectId === leadId).map((item) => item.OpportunityId));
+		const opportunityIds = new Set(
+			this.opportunities
+				.filter((item) => item.RelatedProspectId === leadId)
+				.map((item) => item.OpportunityId),
+		);
 		this.activities = this.activities.filter((item) => item.RelatedProspectId !== leadId);
 		this.notes = this.notes.filter((item) => item.RelatedProspectId !== leadId);
 		this.opportunities = this.opportunities.filter((item) => item.RelatedProspectId !== leadId);
-		this.tasks = this.tasks.filter((item) => item.RelatedEntityId !== leadId && !opportunityIds.has(item.RelatedEntityId));
+		this.tasks = this.tasks.filter(
+			(item) => item.RelatedEntityId !== leadId && !opportunityIds.has(item.RelatedEntityId),
+		);
 		for (const list of this.lists.values()) list.members.delete(leadId);
 	}
 
@@ -115,8 +135,13 @@ export class CrmStore {
 	}
 
 	activityType(code: unknown): ActivityType {
-		const type = ACCOUNT.activityTypes.find((candidate) => candidate.ActivityEvent === Number(code));
-		if (!type) invalidInput(`Invalid ActivityEvent ${text(code) || '(empty)'}: no activity type has this code`);
+		const type = ACCOUNT.activityTypes.find(
+			(candidate) => candidate.ActivityEvent === Number(code),
+		);
+		if (!type)
+			invalidInput(
+				`Invalid ActivityEvent ${text(code) || '(empty)'}: no activity type has this code`,
+			);
 		return type;
 	}
 
@@ -132,8 +157,17 @@ export class CrmStore {
 		const type = this.activityType(input.ActivityEvent);
 		const fields = validateFields(type.Fields, input.Fields);
 		const when = optionalDate(input.ActivityDateTime, 'ActivityDateTime') ?? Date.now();
-		const leadId = input.RelatedProspectId ? this.leadId(input.RelatedProspectId, leadNotFound, 'RelatedProspectId') : this.leadByEmail(input);
-		return this.postActivity(leadId, type.ActivityEvent, type.ActivityEventName, text(input.ActivityNote), when, fields);
+		const leadId = input.RelatedProspectId
+			? this.leadId(input.RelatedProspectId, leadNotFound, 'RelatedProspectId')
+			: this.leadByEmail(input);
+		return this.postActivity(
+			leadId,
+			type.ActivityEvent,
+			type.ActivityEventName,
+			text(input.ActivityNote),
+			when,
+			fields,
+		);
 	}
 
 	/** "Post an Activity with a Lead's Email Address": finds the lead, or creates it from the details sent. */
@@ -142,11 +176,22 @@ export class CrmStore {
 		if (!email) missing("'RelatedProspectId' or 'EmailAddress' is mandatory");
 		const existing = this.leads.findBy('EmailAddress', email);
 		if (existing) return String(existing.ProspectID);
-		const details = ['FirstName', 'LastName', 'Phone'].filter((name) => text(input[name]) !== '').map((name) => ({ Attribute: name, Value: text(input[name]) }));
-		return this.leads.create(this.leads.parse([{ Attribute: 'EmailAddress', Value: email }, ...details]).values);
+		const details = ['FirstName', 'LastName', 'Phone']
+			.filter((name) => text(input[name]) !== '')
+			.map((name) => ({ Attribute: name, Value: text(input[name]) }));
+		return this.leads.create(
+			this.leads.parse([{ Attribute: 'EmailAddress', Value: email }, ...details]).values,
+		);
 	}
 
-	private postActivity(leadId: string, code: number, name: string, note: string, when: number, fields: Record<string, string>): string {
+	private postActivity(
+		leadId: string,
+		code: number,
+		name: string,
+		note: string,
+		when: number,
+		fields: Record<string, string>,
+	): string {
 		const activity: Activity = {
 			Id: newId(),
 			RelatedProspectId: leadId,
@@ -169,7 +214,9 @@ export class CrmStore {
 		const id = guid(leadId, 'leadId');
 		const code = event === undefined || event === null || event === '' ? undefined : Number(event);
 		return this.activities
-			.filter((item) => item.RelatedProspectId === id && (code === undefined || item.EventCode === code))
+			.filter(
+				(item) => item.RelatedProspectId === id && (code === undefined || item.EventCode === code),
+			)
 			.sort((a, b) => b.ActivityDateTime - a.ActivityDateTime || b.CreatedOn - a.CreatedOn);
 	}
 
@@ -179,7 +226,9 @@ export class CrmStore {
 		if (!name) missing('Task Name is mandatory');
 		const typeName = text(record(input.TaskType).Name).trim();
 		if (!typeName) missing('TaskType Name is mandatory');
-		const type = ACCOUNT.taskTypes.find((candidate) => candidate.Name.toLowerCase() === typeName.toLowerCase());
+		const type = ACCOUNT.taskTypes.find(
+			(candidate) => candidate.Name.toLowerCase() === typeName.toLowerCase(),
+		);
 		if (!type) invalidInput(`Task type '${typeName}' does not exist`);
 		const owner = this.owner(input);
 		const [entity, entityId] = this.relatedEntity(input);
@@ -210,27 +259,36 @@ export class CrmStore {
 		const email = text(input.OwnerEmailAddress).trim().toLowerCase();
 		const given = input.OwnerId ? guid(input.OwnerId, 'OwnerId') : email;
 		if (!given) return this.user(API_USER_ID) as User;
-		const owner = ACCOUNT.users.find((user) => user.ID === given || user.EmailAddress.toLowerCase() === given);
+		const owner = ACCOUNT.users.find(
+			(user) => user.ID === given || user.EmailAddress.toLowerCase() === given,
+		);
 		if (!owner) invalidInput(`Task owner '${given}' does not exist`);
-		if (owner.StatusCode !== 0) invalidInput(`Task owner '${owner.EmailAddress}' is not an active user`);
+		if (owner.StatusCode !== 0)
+			invalidInput(`Task owner '${owner.EmailAddress}' is not an active user`);
 		return owner;
 	}
 
 	private relatedEntity(input: Record<string, unknown>): [Task['RelatedEntity'], string] {
 		const entity = Number(input.RelatedEntity ?? 0);
 		if (entity === 0) return [0, ''];
-		if (entity === 1) return [1, this.leadId(input.RelatedEntityId, leadMissing, 'RelatedEntityId')];
+		if (entity === 1)
+			return [1, this.leadId(input.RelatedEntityId, leadMissing, 'RelatedEntityId')];
 		if (entity === 5) {
 			const id = guid(input.RelatedEntityId, 'RelatedEntityId');
-			if (!this.opportunities.some((item) => item.OpportunityId === id)) throw new LsqError('MXInvalidEntityException', 'Opportunity does not exist in the system');
+			if (!this.opportunities.some((item) => item.OpportunityId === id))
+				throw new LsqError('MXInvalidEntityException', 'Opportunity does not exist in the system');
 			return [5, id];
 		}
-		invalidInput(`Invalid RelatedEntity ${text(input.RelatedEntity)}: use 0 (none), 1 (lead) or 5 (opportunity)`);
+		invalidInput(
+			`Invalid RelatedEntity ${text(input.RelatedEntity)}: use 0 (none), 1 (lead) or 5 (opportunity)`,
+		);
 	}
 
 	tasksOf(leadId: unknown): Task[] {
 		const id = guid(leadId, 'leadId');
-		return this.tasks.filter((task) => task.RelatedEntity === 1 && task.RelatedEntityId === id).sort((a, b) => a.DueDate - b.DueDate);
+		return this.tasks
+			.filter((task) => task.RelatedEntity === 1 && task.RelatedEntityId === id)
+			.sort((a, b) => a.DueDate - b.DueDate);
 	}
 
 	createNote(body: unknown): string {
@@ -271,10 +329,17 @@ export class CrmStore {
 		const fields = validateFields(type.Fields, opportunity.Fields);
 		const when = optionalDate(opportunity.OpportunityDateTime, 'OpportunityDateTime') ?? Date.now();
 		if (!Array.isArray(input.LeadDetails)) missing('LeadDetails is mandatory');
-		const { id: leadId, created: leadCreated } = this.leads.createOrUpdate(this.leads.parse(input.LeadDetails));
+		const { id: leadId, created: leadCreated } = this.leads.createOrUpdate(
+			this.leads.parse(input.LeadDetails),
+		);
 		const name = (fields.mx_Custom_1 ?? '').toLowerCase();
 		const conflict = name
-			? this.opportunities.find((item) => item.RelatedProspectId === leadId && item.OpportunityEvent === type.OpportunityEventCode && (item.Fields.mx_Custom_1 ?? '').toLowerCase() === name)
+			? this.opportunities.find(
+					(item) =>
+						item.RelatedProspectId === leadId &&
+						item.OpportunityEvent === type.OpportunityEventCode &&
+						(item.Fields.mx_Custom_1 ?? '').toLowerCase() === name,
+				)
 			: undefined;
 		let createdId: string | null = null;
 		if (!conflict) {
@@ -295,7 +360,14 @@ export class CrmStore {
 			this.notify({ kind: 'opportunity', opportunity: created });
 		}
 		const activityName = conflict ? `Duplicate ${type.Name} Detected` : `${type.Name} Captured`;
-		const activityId = this.postActivity(leadId, type.OpportunityEventCode, activityName, text(opportunity.OpportunityNote), when, {});
+		const activityId = this.postActivity(
+			leadId,
+			type.OpportunityEventCode,
+			activityName,
+			text(opportunity.OpportunityNote),
+			when,
+			{},
+		);
 		return {
 			Status: 'Success',
 			RequestId: newId(),
@@ -311,8 +383,13 @@ export class CrmStore {
 
 	opportunitiesOf(leadId: unknown, opportunityTypeCode: unknown): Opportunity[] {
 		const id = guid(leadId, 'leadId');
-		const code = opportunityTypeCode ? opportunityType(opportunityTypeCode).OpportunityEventCode : undefined;
-		return this.opportunities.filter((item) => item.RelatedProspectId === id && (code === undefined || item.OpportunityEvent === code));
+		const code = opportunityTypeCode
+			? opportunityType(opportunityTypeCode).OpportunityEventCode
+			: undefined;
+		return this.opportunities.filter(
+			(item) =>
+				item.RelatedProspectId === id && (code === undefined || item.OpportunityEvent === code),
+		);
 	}
 
 	list(listId: unknown): StaticList {
@@ -323,7 +400,10 @@ export class CrmStore {
 
 	private staticList(listId: unknown): StaticList {
 		const list = this.list(listId);
-		if (list.ListType !== 'static') invalidInput(`${list.ListName} is not a static list; leads can only be added to or removed from static lists`);
+		if (list.ListType !== 'static')
+			invalidInput(
+				`${list.ListName} is not a static list; leads can only be added to or removed from static lists`,
+			);
 		return list;
 	}
 
@@ -331,7 +411,8 @@ export class CrmStore {
 	addToList(listId: unknown, leadIds: unknown): number {
 		const list = this.staticList(listId);
 		if (!Array.isArray(leadIds) || leadIds.length === 0) missing('leadIds is mandatory');
-		if (leadIds.length > LIST_ADD_LIMIT) invalidInput(`Maximum ${LIST_ADD_LIMIT} leads can be added to a list at a time`);
+		if (leadIds.length > LIST_ADD_LIMIT)
+			invalidInput(`Maximum ${LIST_ADD_LIMIT} leads can be added to a list at a time`);
 		const ids = leadIds.map((id) => guid(id, 'leadIds'));
 		let added = 0;
 		for (const id of ids) {
@@ -356,15 +437,21 @@ function leadNotFound(): LsqError {
 }
 
 function opportunityType(code: unknown): OpportunityType {
-	const type = ACCOUNT.opportunityTypes.find((candidate) => candidate.OpportunityEventCode === Number(code));
-	if (!type) invalidInput(`Invalid OpportunityEventCode ${text(code) || '(empty)'}: no opportunity type has this code`);
+	const type = ACCOUNT.opportunityTypes.find(
+		(candidate) => candidate.OpportunityEventCode === Number(code),
+	);
+	if (!type)
+		invalidInput(
+			`Invalid OpportunityEventCode ${text(code) || '(empty)'}: no opportunity type has this code`,
+		);
 	return type;
 }
 
 function optionalDate(value: unknown, name: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = parseLsqDate(text(value));
-	if (Number.isNaN(ms)) invalidInput(`Invalid ${name} '${text(value)}': use yyyy-MM-dd HH:mm:ss (UTC)`);
+	if (Number.isNaN(ms))
+		invalidInput(`Invalid ${name} '${text(value)}': use yyyy-MM-dd HH:mm:ss (UTC)`);
 	return ms;
 }
 
@@ -375,20 +462,31 @@ const fieldError = (message: string) => new LsqError('MXInvalidActivityFieldsExc
  * values of the wrong kind and missing mandatory fields are refused, in LeadSquared's wording
  * where it is documented ("Field name : 'x' of datatype : 'String' is mandatory.").
  */
-export function validateFields(definitions: CustomField[], fields: unknown): Record<string, string> {
-	if (fields !== undefined && fields !== null && !Array.isArray(fields)) invalidInput('Fields must be an array of SchemaName and Value pairs');
+export function validateFields(
+	definitions: CustomField[],
+	fields: unknown,
+): Record<string, string> {
+	if (fields !== undefined && fields !== null && !Array.isArray(fields))
+		invalidInput('Fields must be an array of SchemaName and Value pairs');
 	const values: Record<string, string> = {};
 	for (const entry of (fields ?? []) as unknown[]) {
 		const { SchemaName, Value } = record(entry);
-		const definition = definitions.find((candidate) => candidate.SchemaName.toLowerCase() === text(SchemaName).toLowerCase());
+		const definition = definitions.find(
+			(candidate) => candidate.SchemaName.toLowerCase() === text(SchemaName).toLowerCase(),
+		);
 		if (!definition) throw fieldError(`Field name : '${text(SchemaName)}' does not exist`);
 		const value = text(Value);
-		if (value !== '' && !fits(definition, value)) throw fieldError(`Field name : '${definition.SchemaName}' of datatype : '${definition.DataType}' has an invalid value '${value}'.`);
+		if (value !== '' && !fits(definition, value))
+			throw fieldError(
+				`Field name : '${definition.SchemaName}' of datatype : '${definition.DataType}' has an invalid value '${value}'.`,
+			);
 		values[definition.SchemaName] = value;
 	}
 	for (const definition of definitions) {
 		if (definition.IsMandatory && !values[definition.SchemaName]) {
-			throw fieldError(`Field name : '${definition.SchemaName}' of datatype : '${definition.DataType}' is mandatory.`);
+			throw fieldError(
+				`Field name : '${definition.SchemaName}' of datatype : '${definition.DataType}' is mandatory.`,
+			);
 		}
 	}
 	return values;
@@ -401,7 +499,9 @@ function fits(definition: CustomField, value: string): boolean {
 		case 'DateTime':
 			return !Number.isNaN(parseLsqDate(value));
 		case 'Dropdown':
-			return definition.Options?.some((option) => option.toLowerCase() === value.toLowerCase()) ?? false;
+			return (
+				definition.Options?.some((option) => option.toLowerCase() === value.toLowerCase()) ?? false
+			);
 		default:
 			return true;
 	}

@@ -15,7 +15,8 @@ export function crmShapes(crm: CrmStore, store: LeadStore) {
 		Id: activity.Id,
 		EventCode: activity.EventCode,
 		EventName: activity.EventName,
-		ActivityScore: ACCOUNT.activityTypes.find((type) => type.ActivityEvent === activity.EventCode)?.Score ?? 0,
+		ActivityScore:
+			ACCOUNT.activityTypes.find((type) => type.ActivityEvent === activity.EventCode)?.Score ?? 0,
 		CreatedOn: lsqSeconds(activity.CreatedOn),
 		ActivityDateTime: lsqSeconds(activity.ActivityDateTime),
 		ActivityType: 2,
@@ -58,9 +59,16 @@ export function crmShapes(crm: CrmStore, store: LeadStore) {
 
 	const opportunityShape = (opportunity: Opportunity, includeCsv: unknown) => {
 		const lead = store.get(opportunity.RelatedProspectId) ?? {};
-		const wanted = text(includeCsv).split(',').map((name) => name.trim()).filter(Boolean);
+		const wanted = text(includeCsv)
+			.split(',')
+			.map((name) => name.trim())
+			.filter(Boolean);
 		const fields = { ...opportunity.Fields, Owner: opportunity.Owner };
-		const chosen = wanted.length ? Object.fromEntries(wanted.map((name) => [name, fields[name as keyof typeof fields] ?? null])) : fields;
+		const chosen = wanted.length
+			? Object.fromEntries(
+					wanted.map((name) => [name, fields[name as keyof typeof fields] ?? null]),
+				)
+			: fields;
 		return {
 			ProspectId: opportunity.RelatedProspectId,
 			FirstName: lead.FirstName ?? null,
@@ -98,9 +106,18 @@ export function crmShapes(crm: CrmStore, store: LeadStore) {
 			IsMandatory: field.IsMandatory,
 			ShowInForm: true,
 			Sequence: index + 1,
-			OptionSet: field.Options ? JSON.stringify(field.Options.map((Value, Order) => ({ Text: Value, Value, Order }))) : '',
+			OptionSet: field.Options
+				? JSON.stringify(field.Options.map((Value, Order) => ({ Text: Value, Value, Order })))
+				: '',
 		})),
 	});
 
-	return { activity: activityShape, task: taskShape, note: noteShape, opportunity: opportunityShape, list: listShape, setting: settingShape };
+	return {
+		activity: activityShape,
+		task: taskShape,
+		note: noteShape,
+		opportunity: opportunityShape,
+		list: listShape,
+		setting: settingShape,
+	};
 }

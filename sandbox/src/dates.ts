@@ -27,13 +27,22 @@ export function usDateTime(ms: number): string {
 	return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ${clock}`;
 }
 
-const LSQ_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+const LSQ_PATTERN =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
 
 /** Milliseconds for "yyyy-MM-dd[ HH:mm[:ss[.fff]]]" (UTC), or NaN for anything else. */
 export function parseLsqDate(text: string): number {
 	const match = LSQ_PATTERN.exec(text.trim());
 	if (!match) return NaN;
 	const [, year, month, day, hours = '0', minutes = '0', seconds = '0', fraction = '0'] = match;
-	const ms = Date.UTC(+year, +month - 1, +day, +hours, +minutes, +seconds, +fraction.padEnd(3, '0'));
+	const ms = Date.UTC(
+		+year,
+		+month - 1,
+		+day,
+		+hours,
+		+minutes,
+		+seconds,
+		+fraction.padEnd(3, '0'),
+	);
 	return new Date(ms).getUTCDate() === +day ? ms : NaN;
 }

@@ -31,5 +31,10 @@ export const EXTRA_DEFAULTS: ExtraOptions = {
 
 export function extraOptions(options: object): ExtraOptions {
 	const given = options as Partial<ExtraOptions>;
-	return Object.fromEntries(Object.entries(EXTRA_DEFAULTS).map(([key, fallback]) => [key, given[key as keyof ExtraOptions] ?? fallback])) as unknown as ExtraOptions;
+	return Object.fromEntries(
+		Object.entries(EXTRA_DEFAULTS).map(([key, fallback]) => [
+			key,
+			given[key as keyof ExtraOptions] ?? fallback,
+		]),
+	) as unknown as ExtraOptions;
 }

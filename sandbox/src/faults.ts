@@ -1,6 +1,13 @@
 import type { FaultOptions } from './options';
 
-export type FaultKind = 'throttle' | 'error500' | 'html500' | 'reset' | 'malformed' | 'slow' | 'lostResponse';
+export type FaultKind =
+	| 'throttle'
+	| 'error500'
+	| 'html500'
+	| 'reset'
+	| 'malformed'
+	| 'slow'
+	| 'lostResponse';
 
 const KINDS: Array<[FaultKind, keyof FaultOptions]> = [
 	['throttle', 'share429'],

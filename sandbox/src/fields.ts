@@ -5,7 +5,16 @@
 export interface FieldDefinition {
 	SchemaName: string;
 	DisplayName: string;
-	DataType: 'Text' | 'Email' | 'Phone' | 'Number' | 'Date' | 'Boolean' | 'Select' | 'CustomObject' | 'Website';
+	DataType:
+		| 'Text'
+		| 'Email'
+		| 'Phone'
+		| 'Number'
+		| 'Date'
+		| 'Boolean'
+		| 'Select'
+		| 'CustomObject'
+		| 'Website';
 	RenderTypeTextValue: string;
 	IsMandatory: boolean;
 	IsUnique: boolean;
@@ -18,7 +27,11 @@ export interface FieldDefinition {
 	ReadOnly?: boolean;
 }
 
-const text = (SchemaName: string, DisplayName: string, extra: Partial<FieldDefinition> = {}): FieldDefinition => ({
+const text = (
+	SchemaName: string,
+	DisplayName: string,
+	extra: Partial<FieldDefinition> = {},
+): FieldDefinition => ({
 	SchemaName,
 	DisplayName,
 	DataType: 'Text',
@@ -34,16 +47,39 @@ export const DEFAULT_FIELDS: FieldDefinition[] = [
 	text('ProspectID', 'Lead Id', { ReadOnly: true, IsUnique: true, IsLeadIdentifier: true }),
 	text('FirstName', 'First Name'),
 	text('LastName', 'Last Name'),
-	text('EmailAddress', 'Email', { DataType: 'Email', RenderTypeTextValue: 'Email', IsUnique: true, IsLeadIdentifier: true }),
-	text('Phone', 'Phone Number', { DataType: 'Phone', RenderTypeTextValue: 'Phone', IsUnique: true, IsLeadIdentifier: true, MaxLength: '20' }),
-	text('Mobile', 'Mobile Number', { DataType: 'Phone', RenderTypeTextValue: 'Phone', MaxLength: '20' }),
+	text('EmailAddress', 'Email', {
+		DataType: 'Email',
+		RenderTypeTextValue: 'Email',
+		IsUnique: true,
+		IsLeadIdentifier: true,
+	}),
+	text('Phone', 'Phone Number', {
+		DataType: 'Phone',
+		RenderTypeTextValue: 'Phone',
+		IsUnique: true,
+		IsLeadIdentifier: true,
+		MaxLength: '20',
+	}),
+	text('Mobile', 'Mobile Number', {
+		DataType: 'Phone',
+		RenderTypeTextValue: 'Phone',
+		MaxLength: '20',
+	}),
 	text('Source', 'Lead Source'),
-	text('ProspectStage', 'Lead Stage', { DataType: 'Select', RenderTypeTextValue: 'Dropdown', Options: ['Prospect', 'Opportunity', 'Customer'] }),
+	text('ProspectStage', 'Lead Stage', {
+		DataType: 'Select',
+		RenderTypeTextValue: 'Dropdown',
+		Options: ['Prospect', 'Opportunity', 'Customer'],
+	}),
 	text('OwnerIdEmailAddress', 'Owner'),
 	text('Company', 'Company'),
 	text('JobTitle', 'Job Title'),
 	text('Notes', 'Notes', { RenderTypeTextValue: 'TextArea', MaxLength: '2000' }),
-	text('LeadType', 'Lead Type', { DataType: 'Select', RenderTypeTextValue: 'Dropdown', Options: ['OT_0', 'OT_1', 'OT_2'] }),
+	text('LeadType', 'Lead Type', {
+		DataType: 'Select',
+		RenderTypeTextValue: 'Dropdown',
+		Options: ['OT_0', 'OT_1', 'OT_2'],
+	}),
 	text('mx_City', 'City'),
 	text('mx_Budget', 'Budget', { DataType: 'Number', RenderTypeTextValue: 'Textbox' }),
 	text('mx_Interested_In', 'Interested In', {
@@ -73,6 +109,8 @@ export function describeField(field: FieldDefinition, withOptionSets: boolean) {
 		IsLeadIdentifier: field.IsLeadIdentifier,
 		IsVisible: true,
 		IsSearchable: true,
-		...(withOptionSets && field.Options ? { Options: field.Options.map((value) => ({ Value: value, Text: value })) } : {}),
+		...(withOptionSets && field.Options
+			? { Options: field.Options.map((value) => ({ Value: value, Text: value })) }
+			: {}),
 	};
 }

@@ -17,7 +17,9 @@ export class LeadColumns {
 
 	/** The canonical schema name, or undefined for a column the account does not have. */
 	resolve(name: string): string | undefined {
-		const system = [...SYSTEM_DATES, ...SYSTEM_TEXT].find((column) => column.toLowerCase() === name.trim().toLowerCase());
+		const system = [...SYSTEM_DATES, ...SYSTEM_TEXT].find(
+			(column) => column.toLowerCase() === name.trim().toLowerCase(),
+		);
 		return system ?? this.store.field(name.trim())?.SchemaName;
 	}
 
@@ -49,20 +51,31 @@ export class LeadColumns {
 }
 
 /** A compiled Leads.Get criterion, validated before any lead is looked at. */
-export function criterion(columns: LeadColumns, parameter: Record<string, unknown>): (lead: Lead) => boolean {
+export function criterion(
+	columns: LeadColumns,
+	parameter: Record<string, unknown>,
+): (lead: Lead) => boolean {
 	const column = columns.require(parameter.LookupName, 'LookupName');
 	const operator = text(parameter.SqlOperator).trim().toUpperCase();
 	const value = text(parameter.LookupValue);
 	if (!(OPERATORS as readonly string[]).includes(operator)) {
-		throw new LsqError('MXInvalidEntityException', `Invalid SqlOperator '${text(parameter.SqlOperator)}'. Use one of ${OPERATORS.join(' ')}`);
+		throw new LsqError(
+			'MXInvalidEntityException',
+			`Invalid SqlOperator '${text(parameter.SqlOperator)}'. Use one of ${OPERATORS.join(' ')}`,
+		);
 	}
 	if (operator === 'LIKE') {
 		const pattern = new RegExp(`^${value.split('').map(likeCharacter).join('')}$`, 'is');
-		return (lead) => typeof lead[column] === 'string' && lead[column] !== '' && pattern.test(lead[column] as string);
+		return (lead) =>
+			typeof lead[column] === 'string' &&
+			lead[column] !== '' &&
+			pattern.test(lead[column] as string);
 	}
 	const kind = columns.kind(column);
 	if (kind !== 'text' && value !== '' && Number.isNaN(columns.compare(column, value, value))) {
-		invalidInput(`Invalid LookupValue '${value}' for ${column}: expected a ${kind === 'date' ? 'date (yyyy-MM-dd HH:mm:ss)' : 'number'}`);
+		invalidInput(
+			`Invalid LookupValue '${value}' for ${column}: expected a ${kind === 'date' ? 'date (yyyy-MM-dd HH:mm:ss)' : 'number'}`,
+		);
 	}
 	return (lead) => {
 		const stored = lead[column];
@@ -70,7 +83,14 @@ export function criterion(columns: LeadColumns, parameter: Record<string, unknow
 		if (typeof stored !== 'string' || stored === '') return operator === '=' && value === '';
 		const order = columns.compare(column, stored, value);
 		if (Number.isNaN(order)) return false;
-		return { '=': order === 0, '<>': order !== 0, '>': order > 0, '<': order < 0, '>=': order >= 0, '<=': order <= 0 }[operator as Exclude<Operator, 'LIKE'>];
+		return {
+			'=': order === 0,
+			'<>': order !== 0,
+			'>': order > 0,
+			'<': order < 0,
+			'>=': order >= 0,
+			'<=': order <= 0,
+		}[operator as Exclude<Operator, 'LIKE'>];
 	};
 }
 
@@ -81,8 +101,15 @@ function likeCharacter(character: string): string {
 }
 
 /** Sorting.ColumnName and Direction; empty values sort first, as NULLs do in ascending SQL. */
-export function sortLeads(columns: LeadColumns, leads: Lead[], sorting: Record<string, unknown>, fallbackColumn?: string): Lead[] {
-	const column = sorting.ColumnName ? columns.require(sorting.ColumnName, 'Sorting ColumnName') : fallbackColumn;
+export function sortLeads(
+	columns: LeadColumns,
+	leads: Lead[],
+	sorting: Record<string, unknown>,
+	fallbackColumn?: string,
+): Lead[] {
+	const column = sorting.ColumnName
+		? columns.require(sorting.ColumnName, 'Sorting ColumnName')
+		: fallbackColumn;
 	if (!column) return leads;
 	const sign = String(sorting.Direction ?? '0') === '1' ? -1 : 1;
 	const value = (lead: Lead) => (typeof lead[column] === 'string' ? (lead[column] as string) : '');
@@ -95,14 +122,20 @@ export function sortLeads(columns: LeadColumns, leads: Lead[], sorting: Record<s
 }
 
 /** Columns.Include_CSV: ProspectID always, requested columns with null when empty; nothing asked = everything. */
-export function selectColumns(columns: LeadColumns, lead: Lead, includeCsv: unknown): Lead | Record<string, unknown> {
+export function selectColumns(
+	columns: LeadColumns,
+	lead: Lead,
+	includeCsv: unknown,
+): Lead | Record<string, unknown> {
 	const wanted = text(includeCsv)
 		.split(',')
 		.map((name) => columns.resolve(name))
 		.filter((name): name is string => Boolean(name));
 	if (wanted.length === 0) return structuredClone(lead);
 	const picked: Record<string, unknown> = { ProspectID: lead.ProspectID };
-	for (const name of wanted) picked[name] = lead[name] === undefined || lead[name] === '' ? null : structuredClone(lead[name]);
+	for (const name of wanted)
+		picked[name] =
+			lead[name] === undefined || lead[name] === '' ? null : structuredClone(lead[name]);
 	return picked;
 }
 
@@ -111,8 +144,19 @@ export function propertyList(lead: Record<string, unknown>) {
 	return {
 		LeadPropertyList: Object.entries(lead).map(([Attribute, value]) =>
 			value !== null && typeof value === 'object'
-				? { Attribute, Value: '', Fields: Object.entries(value).map(([name, inner]) => ({ Attribute: name, Value: inner })) }
-				: { Attribute, Value: value === null || value === undefined ? null : String(value), Fields: null },
+				? {
+						Attribute,
+						Value: '',
+						Fields: Object.entries(value).map(([name, inner]) => ({
+							Attribute: name,
+							Value: inner,
+						})),
+					}
+				: {
+						Attribute,
+						Value: value === null || value === undefined ? null : String(value),
+						Fields: null,
+					},
 		),
 	};
 }

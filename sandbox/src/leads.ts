@@ -30,7 +30,11 @@ export interface LeadChange {
 	before?: Lead;
 }
 
-export type CaptureBehavior = 'DoNotUpdate' | 'UpdateOnlyEmptyFields' | 'DoNotUpdateUniqueFields' | undefined;
+export type CaptureBehavior =
+	| 'DoNotUpdate'
+	| 'UpdateOnlyEmptyFields'
+	| 'DoNotUpdateUniqueFields'
+	| undefined;
 
 const UNIQUE_FIELDS = ['EmailAddress', 'Phone'] as const;
 
@@ -42,7 +46,8 @@ function now(): string {
 
 function scalar(value: unknown, attribute: string): string {
 	if (value === null || value === undefined) return '';
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+		return String(value);
 	throw new LsqError('MXInvalidInputException', `Invalid value for attribute ${attribute}`);
 }
 
@@ -60,7 +65,10 @@ export class LeadStore {
 
 	private readonly listeners: Array<(change: LeadChange) => void> = [];
 
-	constructor(fields: FieldDefinition[], private readonly onChange: () => void = () => undefined) {
+	constructor(
+		fields: FieldDefinition[],
+		private readonly onChange: () => void = () => undefined,
+	) {
 		this.fields = new Map(fields.map((field) => [field.SchemaName.toLowerCase(), field]));
 	}
 
@@ -101,12 +109,18 @@ export class LeadStore {
 	 */
 	insertMany(leads: Lead[]): string[] {
 		const taken = new Set<string>();
-		for (const lead of this.leads.values()) for (const name of UNIQUE_FIELDS) if (lead[name]) taken.add(`${name}:${String(lead[name]).toLowerCase()}`);
+		for (const lead of this.leads.values())
+			for (const name of UNIQUE_FIELDS)
+				if (lead[name]) taken.add(`${name}:${String(lead[name]).toLowerCase()}`);
 		for (const lead of leads) {
 			for (const name of UNIQUE_FIELDS) {
 				if (!lead[name]) continue;
 				const key = `${name}:${String(lead[name]).toLowerCase()}`;
-				if (taken.has(key)) throw new LsqError('MXDuplicateEntryException', `A Lead with same ${name === 'EmailAddress' ? 'Email' : 'Phone'} already exists.`);
+				if (taken.has(key))
+					throw new LsqError(
+						'MXDuplicateEntryException',
+						`A Lead with same ${name === 'EmailAddress' ? 'Email' : 'Phone'} already exists.`,
+					);
 				taken.add(key);
 			}
 		}
@@ -146,16 +160,30 @@ export class LeadStore {
 	/** Validates an attribute-array body the way LeadSquared does, before any change. */
 	parse(body: unknown): ParsedLead {
 		if (!Array.isArray(body)) {
-			throw new LsqError('MXInvalidInputException', 'Request body must be an array of Attribute and Value pairs');
+			throw new LsqError(
+				'MXInvalidInputException',
+				'Request body must be an array of Attribute and Value pairs',
+			);
 		}
 		const values = new Map<string, string | Record<string, string>>();
 		let searchBy: string | undefined;
 		const unknown: string[] = [];
 		for (const entry of body) {
-			if (entry === null || typeof entry !== 'object' || typeof (entry as { Attribute?: unknown }).Attribute !== 'string') {
-				throw new LsqError('MXInvalidInputException', 'Each entry needs an Attribute of type string');
+			if (
+				entry === null ||
+				typeof entry !== 'object' ||
+				typeof (entry as { Attribute?: unknown }).Attribute !== 'string'
+			) {
+				throw new LsqError(
+					'MXInvalidInputException',
+					'Each entry needs an Attribute of type string',
+				);
 			}
-			const { Attribute, Value, Fields } = entry as { Attribute: string; Value?: unknown; Fields?: unknown };
+			const { Attribute, Value, Fields } = entry as {
+				Attribute: string;
+				Value?: unknown;
+				Fields?: unknown;
+			};
 			if (Attribute === 'SearchBy') {
 				searchBy = scalar(Value, Attribute);
 				continue;
@@ -171,18 +199,28 @@ export class LeadStore {
 				values.set(field.SchemaName, scalar(Value, Attribute));
 			}
 		}
-		if (unknown.length > 0) throw new LsqError('MXInvalidInputException', `Attribute(s) does not exist - ${unknown.join(',')}`);
+		if (unknown.length > 0)
+			throw new LsqError(
+				'MXInvalidInputException',
+				`Attribute(s) does not exist - ${unknown.join(',')}`,
+			);
 		return { values, searchBy };
 	}
 
 	private fieldSet(field: FieldDefinition, fields: unknown): Record<string, string> {
 		if (field.DataType !== 'CustomObject' || !Array.isArray(fields)) {
-			throw new LsqError('MXInvalidInputException', `Fields can only be passed for a custom field set, not ${field.SchemaName}`);
+			throw new LsqError(
+				'MXInvalidInputException',
+				`Fields can only be passed for a custom field set, not ${field.SchemaName}`,
+			);
 		}
 		const result: Record<string, string> = {};
 		for (const entry of fields as Array<{ Attribute?: unknown; Value?: unknown }>) {
 			if (typeof entry?.Attribute !== 'string' || !field.Fields?.includes(entry.Attribute)) {
-				throw new LsqError('MXInvalidInputException', `Attribute(s) does not exist - ${String(entry?.Attribute)}`);
+				throw new LsqError(
+					'MXInvalidInputException',
+					`Attribute(s) does not exist - ${String(entry?.Attribute)}`,
+				);
 			}
 			result[entry.Attribute] = scalar(entry.Value, entry.Attribute);
 		}
@@ -204,7 +242,11 @@ export class LeadStore {
 
 	/** Lead.Update: only the sent fields change. */
 	update(leadId: string | undefined, values: ParsedLead['values']): number {
-		if (!leadId) throw new LsqError('MXMandatoryAttributeMissingException', "'leadId' is mandatory for updating lead");
+		if (!leadId)
+			throw new LsqError(
+				'MXMandatoryAttributeMissingException',
+				"'leadId' is mandatory for updating lead",
+			);
 		const lead = this.get(leadId);
 		if (!lead) throw new LsqError('MXInvalidEntityException', 'Lead does not exist in the system');
 		this.assertUnique(values, String(lead.ProspectID));
@@ -219,12 +261,18 @@ export class LeadStore {
 		if (searchBy) {
 			const value = values.get(this.schemaName(searchBy));
 			if (typeof value !== 'string' || value === '') {
-				throw new LsqError('MXInvalidInputException', `SearchBy attribute ${searchBy} is not passed`);
+				throw new LsqError(
+					'MXInvalidInputException',
+					`SearchBy attribute ${searchBy} is not passed`,
+				);
 			}
 			match = this.findBy(this.schemaName(searchBy), value);
 		} else {
 			if (!UNIQUE_FIELDS.some((name) => values.get(name))) {
-				throw new LsqError('MXMandatoryAttributeMissingException', 'Pass at least one unique field: EmailAddress or Phone');
+				throw new LsqError(
+					'MXMandatoryAttributeMissingException',
+					'Pass at least one unique field: EmailAddress or Phone',
+				);
 			}
 			match = this.findByEmailThenPhone(values);
 		}
@@ -238,17 +286,28 @@ export class LeadStore {
 	 * then email, then phone, with SearchBy taking priority unless ProspectID, email, phone and
 	 * SearchBy are all sent; a ProspectID whose email differs from the one sent creates a new lead.
 	 */
-	capture({ values, searchBy }: ParsedLead, prospectId: string | undefined, behavior: CaptureBehavior): { id: string; created: boolean } {
+	capture(
+		{ values, searchBy }: ParsedLead,
+		prospectId: string | undefined,
+		behavior: CaptureBehavior,
+	): { id: string; created: boolean } {
 		const allSent = prospectId && values.get('EmailAddress') && values.get('Phone') && searchBy;
 		let match: Lead | undefined;
 		if (searchBy && !allSent) {
 			const value = searchBy === 'ProspectID' ? prospectId : values.get(this.schemaName(searchBy));
-			match = typeof value === 'string' && value !== '' ? this.findBy(this.schemaName(searchBy), value) : undefined;
+			match =
+				typeof value === 'string' && value !== ''
+					? this.findBy(this.schemaName(searchBy), value)
+					: undefined;
 		} else if (prospectId) {
 			const byId = this.get(prospectId);
 			const email = values.get('EmailAddress');
-			const emailDiffers = byId && typeof email === 'string' && email !== '' && String(byId.EmailAddress ?? '').toLowerCase() !== email.toLowerCase();
-			match = emailDiffers ? undefined : byId ?? this.findByEmailThenPhone(values);
+			const emailDiffers =
+				byId &&
+				typeof email === 'string' &&
+				email !== '' &&
+				String(byId.EmailAddress ?? '').toLowerCase() !== email.toLowerCase();
+			match = emailDiffers ? undefined : (byId ?? this.findByEmailThenPhone(values));
 		} else {
 			match = this.findByEmailThenPhone(values);
 		}
@@ -276,10 +335,18 @@ export class LeadStore {
 			Attribute?: unknown;
 			Value?: unknown;
 		};
-		if (!Array.isArray(LeadIds) || LeadIds.length === 0 || !LeadIds.every((id) => typeof id === 'string')) {
-			throw new LsqError('MXInvalidInputException', 'LeadIds must be a non-empty array of lead ids');
+		if (
+			!Array.isArray(LeadIds) ||
+			LeadIds.length === 0 ||
+			!LeadIds.every((id) => typeof id === 'string')
+		) {
+			throw new LsqError(
+				'MXInvalidInputException',
+				'LeadIds must be a non-empty array of lead ids',
+			);
 		}
-		if (LeadIds.length > 50) throw new LsqError('MXInvalidInputException', 'Maximum 50 leads can be updated at a time');
+		if (LeadIds.length > 50)
+			throw new LsqError('MXInvalidInputException', 'Maximum 50 leads can be updated at a time');
 		const updates: unknown[] = [{ Attribute: LeadFields?.Attribute, Value: LeadFields?.Value }];
 		if (Attribute !== undefined) updates.push({ Attribute, Value });
 		const { values } = this.parse(updates);
@@ -308,8 +375,10 @@ export class LeadStore {
 	private findByEmailThenPhone(values: ParsedLead['values']): Lead | undefined {
 		const email = values.get('EmailAddress');
 		const phone = values.get('Phone');
-		return (typeof email === 'string' && email ? this.findBy('EmailAddress', email) : undefined) ??
-			(typeof phone === 'string' && phone ? this.findBy('Phone', phone) : undefined);
+		return (
+			(typeof email === 'string' && email ? this.findBy('EmailAddress', email) : undefined) ??
+			(typeof phone === 'string' && phone ? this.findBy('Phone', phone) : undefined)
+		);
 	}
 
 	private assertUnique(values: ParsedLead['values'], ownId: string | undefined): void {
@@ -319,12 +388,19 @@ export class LeadStore {
 			const holder = this.findBy(name, value);
 			if (holder && holder.ProspectID !== ownId) {
 				const label = name === 'EmailAddress' ? 'Email' : 'Phone';
-				throw new LsqError('MXDuplicateEntryException', `A Lead with same ${label} already exists.`);
+				throw new LsqError(
+					'MXDuplicateEntryException',
+					`A Lead with same ${label} already exists.`,
+				);
 			}
 		}
 	}
 
-	private apply(lead: Lead, values: ParsedLead['values'], allowed: (name: string) => boolean): void {
+	private apply(
+		lead: Lead,
+		values: ParsedLead['values'],
+		allowed: (name: string) => boolean,
+	): void {
 		// A lead being created is not stored yet: create() reports it once it is.
 		const before = this.leads.has(String(lead.ProspectID)) ? structuredClone(lead) : undefined;
 		for (const [name, value] of values) {

@@ -85,7 +85,9 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
 	faults: DEFAULT_FAULTS,
 };
 
-export type PartialOptions = Partial<Omit<SandboxOptions, 'faults'>> & { faults?: Partial<FaultOptions> };
+export type PartialOptions = Partial<Omit<SandboxOptions, 'faults'>> & {
+	faults?: Partial<FaultOptions>;
+};
 
 export function withDefaults(base: SandboxOptions, changes: PartialOptions): SandboxOptions {
 	return { ...base, ...changes, faults: { ...base.faults, ...(changes.faults ?? {}) } };

@@ -15,7 +15,8 @@ export class SlidingWindowLimit {
 
 	/** Records the call and returns true, or returns false when it would exceed the limit. */
 	tryAccept(at = Date.now()): boolean {
-		while (this.accepted.length > 0 && this.accepted[0] <= at - this.windowMs) this.accepted.shift();
+		while (this.accepted.length > 0 && this.accepted[0] <= at - this.windowMs)
+			this.accepted.shift();
 		if (this.limit > 0 && this.accepted.length >= this.limit) return false;
 		this.accepted.push(at);
 		this.maxInAnyWindow = Math.max(this.maxInAnyWindow, this.accepted.length);

@@ -50,7 +50,12 @@ export interface ListSeed {
 	ListType: 'static' | 'dynamic';
 }
 
-const field = (SchemaName: string, DisplayName: string, DataType: CustomField['DataType'], extra: Partial<CustomField> = {}): CustomField => ({
+const field = (
+	SchemaName: string,
+	DisplayName: string,
+	DataType: CustomField['DataType'],
+	extra: Partial<CustomField> = {},
+): CustomField => ({
 	SchemaName,
 	DisplayName,
 	DataType,
@@ -64,9 +69,30 @@ export const API_USER_ID = '6a0b1c2d-0000-4000-8000-00000000a11c';
 /** The sandbox account's configuration: what a sales team's LeadSquared admin has set up. */
 export const ACCOUNT = {
 	users: [
-		{ ID: API_USER_ID, FirstName: 'Sandbox', LastName: 'Admin', EmailAddress: 'admin@sandbox.example', Role: 'Administrator', StatusCode: 0 },
-		{ ID: '6a0b1c2d-0000-4000-8000-0000000005a1', FirstName: 'Priya', LastName: 'Sharma', EmailAddress: 'priya.sharma@sandbox.example', Role: 'Sales_User', StatusCode: 0 },
-		{ ID: '6a0b1c2d-0000-4000-8000-0000000001a0', FirstName: 'Ravi', LastName: 'Kumar', EmailAddress: 'ravi.kumar@sandbox.example', Role: 'Sales_User', StatusCode: 1 },
+		{
+			ID: API_USER_ID,
+			FirstName: 'Sandbox',
+			LastName: 'Admin',
+			EmailAddress: 'admin@sandbox.example',
+			Role: 'Administrator',
+			StatusCode: 0,
+		},
+		{
+			ID: '6a0b1c2d-0000-4000-8000-0000000005a1',
+			FirstName: 'Priya',
+			LastName: 'Sharma',
+			EmailAddress: 'priya.sharma@sandbox.example',
+			Role: 'Sales_User',
+			StatusCode: 0,
+		},
+		{
+			ID: '6a0b1c2d-0000-4000-8000-0000000001a0',
+			FirstName: 'Ravi',
+			LastName: 'Kumar',
+			EmailAddress: 'ravi.kumar@sandbox.example',
+			Role: 'Sales_User',
+			StatusCode: 1,
+		},
 	] satisfies User[] as User[],
 	activityTypes: [
 		{
@@ -87,7 +113,9 @@ export const ACCOUNT = {
 			Score: 20,
 			Fields: [
 				field('mx_Custom_1', 'Amount', 'Number', { IsMandatory: true }),
-				field('mx_Custom_2', 'Payment Mode', 'Dropdown', { Options: ['Card', 'UPI', 'Bank Transfer'] }),
+				field('mx_Custom_2', 'Payment Mode', 'Dropdown', {
+					Options: ['Card', 'UPI', 'Bank Transfer'],
+				}),
 				field('mx_Custom_3', 'Reference', 'String'),
 			],
 		},
@@ -97,13 +125,25 @@ export const ACCOUNT = {
 			ActivityEventName: 'Welcome sent',
 			Id: '7c1d0a20-0000-4000-8000-000000000203',
 			Score: 1,
-			Fields: [field('mx_Custom_1', 'Channel', 'Dropdown', { Options: ['Email', 'WhatsApp', 'Call'] })],
+			Fields: [
+				field('mx_Custom_1', 'Channel', 'Dropdown', { Options: ['Email', 'WhatsApp', 'Call'] }),
+			],
 		},
 	] satisfies ActivityType[] as ActivityType[],
 	taskTypes: [
 		{ Id: '8d2e1b30-0000-4000-8000-000000000001', Name: 'Meeting', Category: 0, Color: '#F8BBD0' },
-		{ Id: '8d2e1b30-0000-4000-8000-000000000002', Name: 'Phone Call', Category: 0, Color: '#BBDEFB' },
-		{ Id: '8d2e1b30-0000-4000-8000-000000000003', Name: 'Follow Up', Category: 1, Color: '#C8E6C9' },
+		{
+			Id: '8d2e1b30-0000-4000-8000-000000000002',
+			Name: 'Phone Call',
+			Category: 0,
+			Color: '#BBDEFB',
+		},
+		{
+			Id: '8d2e1b30-0000-4000-8000-000000000003',
+			Name: 'Follow Up',
+			Category: 1,
+			Color: '#C8E6C9',
+		},
 	] satisfies TaskType[] as TaskType[],
 	opportunityTypes: [
 		{
@@ -126,16 +166,56 @@ export const ACCOUNT = {
 		},
 	] satisfies OpportunityType[] as OpportunityType[],
 	lists: [
-		{ ListId: '9e3f2c40-0000-4000-8000-000000000001', ListName: 'Webinar invitees', ListDescription: 'Leads invited to the monthly webinar', ListType: 'static' },
-		{ ListId: '9e3f2c40-0000-4000-8000-000000000002', ListName: 'VIP customers', ListDescription: '', ListType: 'static' },
-		{ ListId: '9e3f2c40-0000-4000-8000-000000000003', ListName: 'All Leads', ListDescription: 'All leads you have access to', ListType: 'dynamic' },
+		{
+			ListId: '9e3f2c40-0000-4000-8000-000000000001',
+			ListName: 'Webinar invitees',
+			ListDescription: 'Leads invited to the monthly webinar',
+			ListType: 'static',
+		},
+		{
+			ListId: '9e3f2c40-0000-4000-8000-000000000002',
+			ListName: 'VIP customers',
+			ListDescription: '',
+			ListType: 'static',
+		},
+		{
+			ListId: '9e3f2c40-0000-4000-8000-000000000003',
+			ListName: 'All Leads',
+			ListDescription: 'All leads you have access to',
+			ListType: 'dynamic',
+		},
 	] satisfies ListSeed[] as ListSeed[],
 	/** When the account's types were set up; answered in /Date()/ form. */
 	configuredOn: dotNetDate(Date.UTC(2017, 7, 17, 17, 48, 11)),
 };
 
-const FIRST_NAMES = ['Asha', 'Vikram', 'Meera', 'Arjun', 'Kavya', 'Rohan', 'Neha', 'Siddharth', 'Ananya', 'Karan', 'Isha', 'Dev'];
-const LAST_NAMES = ['Iyer', 'Mehta', 'Nair', 'Reddy', 'Gupta', 'Shah', 'Menon', 'Das', 'Bose', 'Kapoor', 'Rao'];
+const FIRST_NAMES = [
+	'Asha',
+	'Vikram',
+	'Meera',
+	'Arjun',
+	'Kavya',
+	'Rohan',
+	'Neha',
+	'Siddharth',
+	'Ananya',
+	'Karan',
+	'Isha',
+	'Dev',
+];
+const LAST_NAMES = [
+	'Iyer',
+	'Mehta',
+	'Nair',
+	'Reddy',
+	'Gupta',
+	'Shah',
+	'Menon',
+	'Das',
+	'Bose',
+	'Kapoor',
+	'Rao',
+];
 const CITIES = ['Pune', 'Mumbai', 'Bengaluru', 'Delhi', 'Chennai'];
 const STAGES = ['Prospect', 'Opportunity', 'Customer'];
 const SOURCES = ['Website', 'Referral', 'Webinar', 'Paid Search'];
@@ -147,10 +227,13 @@ const MINUTE = 60_000;
  */
 export function generateLeads(count: unknown, prefix: unknown, now = Date.now()): Lead[] {
 	const total = Number(count);
-	if (!Number.isInteger(total) || total < 1 || total > 100_000) invalidInput('count must be a whole number from 1 to 100000');
+	if (!Number.isInteger(total) || total < 1 || total > 100_000)
+		invalidInput('count must be a whole number from 1 to 100000');
 	const name = typeof prefix === 'string' && prefix !== '' ? prefix : 'lead';
 	// Phones differ between prefixes too, so two generated batches do not clash on the unique Phone.
-	const area = 100 + ([...name].reduce((hash, character) => (hash * 31 + character.charCodeAt(0)) >>> 0, 7) % 900);
+	const area =
+		100 +
+		([...name].reduce((hash, character) => (hash * 31 + character.charCodeAt(0)) >>> 0, 7) % 900);
 	return Array.from({ length: total }, (_, index) => {
 		const n = index + 1;
 		const modified = now - (total - n) * MINUTE;

@@ -104,7 +104,11 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 				OrgShortCode: 'sandbox',
 				OrgDisplayName: 'Sandbox Org',
 				DefaultCountryCode: '+91',
-				LSQCommonServiceURLs: { api: options.homeHost ?? address, app: options.homeHost ?? address, tracking: options.homeHost ?? address },
+				LSQCommonServiceURLs: {
+					api: options.homeHost ?? address,
+					app: options.homeHost ?? address,
+					tracking: options.homeHost ?? address,
+				},
 			}),
 		},
 		'GET /v2/LeadManagement.svc/LeadsMetaData.Get': {
@@ -113,7 +117,9 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			handle: ({ query }) => {
 				const withOptionSets = query.get('excludeOptionSets') !== '1';
 				const schemaName = query.get('schemaName');
-				return DEFAULT_FIELDS.filter((field) => !schemaName || field.SchemaName === schemaName).map((field) => describeField(field, withOptionSets));
+				return DEFAULT_FIELDS.filter((field) => !schemaName || field.SchemaName === schemaName).map(
+					(field) => describeField(field, withOptionSets),
+				);
 			},
 		},
 		'POST /v2/LeadManagement.svc/Lead.Create': {
@@ -124,12 +130,16 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		'POST /v2/LeadManagement.svc/Lead.CreateOrUpdate': {
 			access: 'keys',
 			limiter: 'sync',
-			handle: ({ body }) => success({ Id: store.createOrUpdate(store.parse(body)).id, AffectedRows: 1 }),
+			handle: ({ body }) =>
+				success({ Id: store.createOrUpdate(store.parse(body)).id, AffectedRows: 1 }),
 		},
 		'POST /v2/LeadManagement.svc/Lead.Update': {
 			access: 'keys',
 			limiter: 'sync',
-			handle: ({ body, query }) => success({ AffectedRows: store.update(query.get('leadId') ?? undefined, store.parse(body).values) }),
+			handle: ({ body, query }) =>
+				success({
+					AffectedRows: store.update(query.get('leadId') ?? undefined, store.parse(body).values),
+				}),
 		},
 		'POST /v2/LeadManagement.svc/Lead.Capture': {
 			access: 'keys',
@@ -169,31 +179,60 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			access: 'keysAndApiKey',
 			limiter: 'async',
 			handle: ({ body, query, rawBody }) => {
-				if (!Array.isArray(body)) throw new LsqError('MXInvalidInputException', 'Request body must be an array of Attribute and Value pairs');
+				if (!Array.isArray(body))
+					throw new LsqError(
+						'MXInvalidInputException',
+						'Request body must be an array of Attribute and Value pairs',
+					);
 				const leadId = query.get('leadId') ?? undefined;
-				return accepted(queue.submit('update', rawBody, () => success({ AffectedRows: store.update(leadId, store.parse(body).values) })));
+				return accepted(
+					queue.submit('update', rawBody, () =>
+						success({ AffectedRows: store.update(leadId, store.parse(body).values) }),
+					),
+				);
 			},
 		},
-		'GET /lead/status': { access: 'apiKey', limiter: 'async', handle: ({ query }) => jobStatus('capture', query) },
-		'GET /lead/update/status': { access: 'apiKey', limiter: 'async', handle: ({ query }) => jobStatus('update', query) },
+		'GET /lead/status': {
+			access: 'apiKey',
+			limiter: 'async',
+			handle: ({ query }) => jobStatus('capture', query),
+		},
+		'GET /lead/update/status': {
+			access: 'apiKey',
+			limiter: 'async',
+			handle: ({ query }) => jobStatus('update', query),
+		},
 	};
 
 	const crm = new CrmStore(store);
 	const webhooks = new WebhookHub(store, crm, () => extraOptions(options));
 	const context = { store, crm, webhooks, extra: () => extraOptions(options) };
-	Object.assign(routes, leadReadRoutes(context), crmRoutes(context), webhookRoutes(context), opportunityTypeRoutes());
+	Object.assign(
+		routes,
+		leadReadRoutes(context),
+		crmRoutes(context),
+		webhookRoutes(context),
+		opportunityTypeRoutes(),
+	);
 	const admin = adminRoutes(context);
 
 	function capture(body: unknown, query: URLSearchParams) {
 		const parsed = store.parse(body);
 		const prospectId = parsed.values.get('ProspectID');
 		const behavior = (query.get('LeadUpdateBehavior') ?? undefined) as CaptureBehavior;
-		const { id, created } = store.capture(parsed, typeof prospectId === 'string' && prospectId ? prospectId : undefined, behavior);
+		const { id, created } = store.capture(
+			parsed,
+			typeof prospectId === 'string' && prospectId ? prospectId : undefined,
+			behavior,
+		);
 		return { Id: id, RelatedId: id, IsCreated: created, AffectedRows: 1 };
 	}
 
 	function accepted(requestId: string) {
-		return { Status: 'Request accepted. Please use below request id to check the status', RequestID: requestId };
+		return {
+			Status: 'Request accepted. Please use below request id to check the status',
+			RequestID: requestId,
+		};
 	}
 
 	function jobStatus(kind: JobKind, query: URLSearchParams) {
@@ -218,10 +257,25 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 	async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		const route = routes[`${req.method} ${url.pathname}`];
 		const rawBody = await readBody(req);
-		if (!route) return send(res, 404, lsqError('MXInvalidInputException', 'The API could not be found. Please check the API signature.'));
+		if (!route)
+			return send(
+				res,
+				404,
+				lsqError(
+					'MXInvalidInputException',
+					'The API could not be found. Please check the API signature.',
+				),
+			);
 		const wrongHost = options.homeHost && !route.anyHost && req.headers.host !== options.homeHost;
 		if (!authorised(route, req, url.searchParams) || wrongHost) {
-			return send(res, 401, lsqError('MXUnAuthorizedAccessException', 'The API call was made with invalid access credentials.'));
+			return send(
+				res,
+				401,
+				lsqError(
+					'MXUnAuthorizedAccessException',
+					'The API call was made with invalid access credentials.',
+				),
+			);
 		}
 		const arrivedAt = Date.now();
 		const countDelay = faults.countDelay();
@@ -231,17 +285,28 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			if (callLog.length >= MAX_CALL_RECORDS) callLog = callLog.slice(MAX_CALL_RECORDS / 2);
 			callLog.push({ path: url.pathname, arrivedAt, countedAt, status, email: emailIn(rawBody) });
 		};
-		const limit = route.limiter === 'bulk' && options.bulkRateLimit <= 0 ? limits.sync : limits[route.limiter];
+		const limit =
+			route.limiter === 'bulk' && options.bulkRateLimit <= 0 ? limits.sync : limits[route.limiter];
 		if (!daily.tryAccept(countedAt)) {
 			counters.throttled++;
 			counters.dailyCapRefusals++;
 			record(options.throttleStatus);
-			return send(res, options.throttleStatus, lsqError('MXAPIRateLimitExceededException', daily.message()), retryAfterHeader(daily.msUntilReset(countedAt)));
+			return send(
+				res,
+				options.throttleStatus,
+				lsqError('MXAPIRateLimitExceededException', daily.message()),
+				retryAfterHeader(daily.msUntilReset(countedAt)),
+			);
 		}
 		if (!limit.tryAccept(countedAt)) {
 			counters.throttled++;
 			record(options.throttleStatus);
-			return send(res, options.throttleStatus, lsqError('MXAPIRateLimitExceededException', limit.message()), retryAfterHeader(limit.msUntilRoom(countedAt)));
+			return send(
+				res,
+				options.throttleStatus,
+				lsqError('MXAPIRateLimitExceededException', limit.message()),
+				retryAfterHeader(limit.msUntilRoom(countedAt)),
+			);
 		}
 		counters.calls++;
 		counters.callsByPath[url.pathname] = (counters.callsByPath[url.pathname] ?? 0) + 1;
@@ -259,9 +324,17 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 
 		switch (fault) {
 			case 'throttle':
-				return send(res, options.throttleStatus, lsqError('MXAPIRateLimitExceededException', limit.message()));
+				return send(
+					res,
+					options.throttleStatus,
+					lsqError('MXAPIRateLimitExceededException', limit.message()),
+				);
 			case 'error500':
-				return send(res, 500, { Status: 'Error', ExceptionType: 'System.Exception', ExceptionMessage: 'An unexpected error occurred' });
+				return send(res, 500, {
+					Status: 'Error',
+					ExceptionType: 'System.Exception',
+					ExceptionMessage: 'An unexpected error occurred',
+				});
 			case 'html500':
 				res.writeHead(500, { 'Content-Type': 'text/html' });
 				return void res.end('<html><body><h1>500 Internal Server Error</h1></body></html>');
@@ -283,7 +356,14 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			try {
 				body = JSON.parse(rawBody);
 			} catch {
-				return send(res, 400, lsqError('MXInvalidInputException', 'Unexpected character encountered while parsing value. The request body is not valid JSON.'));
+				return send(
+					res,
+					400,
+					lsqError(
+						'MXInvalidInputException',
+						'Unexpected character encountered while parsing value. The request body is not valid JSON.',
+					),
+				);
 			}
 		}
 		try {
@@ -298,8 +378,10 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 
 	/** A Retry-After header for a throttled answer, when the sandbox is told to send one. */
 	function retryAfterHeader(waitMs: number): Record<string, string> {
-		if (options.retryAfter === 'seconds') return { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) };
-		if (options.retryAfter === 'httpDate') return { 'Retry-After': new Date(Date.now() + waitMs + 999).toUTCString() };
+		if (options.retryAfter === 'seconds')
+			return { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) };
+		if (options.retryAfter === 'httpDate')
+			return { 'Retry-After': new Date(Date.now() + waitMs + 999).toUTCString() };
 		return {};
 	}
 
@@ -364,13 +446,21 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			case 'GET /_sandbox/calls':
 				return send(res, 200, callLog);
 			case 'GET /_sandbox/config':
-				return send(res, 200, { ...options, accessKey: undefined, secretKey: undefined, apiKey: undefined });
+				return send(res, 200, {
+					...options,
+					accessKey: undefined,
+					secretKey: undefined,
+					apiKey: undefined,
+				});
 			case 'POST /_sandbox/config':
 				configure(body ?? {});
 				return send(res, 200, { ok: true });
 			case 'POST /_sandbox/seed': {
 				const ids = (Array.isArray(body) ? body : []).map((values: Record<string, unknown>) =>
-					store.create(store.parse(Object.entries(values).map(([Attribute, Value]) => ({ Attribute, Value }))).values),
+					store.create(
+						store.parse(Object.entries(values).map(([Attribute, Value]) => ({ Attribute, Value })))
+							.values,
+					),
 				);
 				return send(res, 200, { ids });
 			}
@@ -391,7 +481,12 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const handler = url.pathname.startsWith('/_sandbox/') ? handleAdmin : handleApi;
 		handler(req, res, url).catch((error: Error) => {
-			if (!res.headersSent) send(res, 500, { Status: 'Error', ExceptionType: 'System.Exception', ExceptionMessage: error.message });
+			if (!res.headersSent)
+				send(res, 500, {
+					Status: 'Error',
+					ExceptionType: 'System.Exception',
+					ExceptionMessage: error.message,
+				});
 		});
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -426,7 +521,12 @@ function lsqError(exceptionType: string, message: string) {
 	return { Status: 'Error', ExceptionType: exceptionType, ExceptionMessage: message };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	if (res.destroyed) return;
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 	res.end(JSON.stringify(body));

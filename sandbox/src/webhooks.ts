@@ -3,7 +3,16 @@ import { crmShapes } from './crmShapes';
 import { lsqSeconds } from './dates';
 import type { ExtraOptions } from './extraOptions';
 import { LsqError, type LeadChange, type LeadStore } from './leads';
-import { descending, guid, invalidInput, missing, newId, pageByIndex, record, text } from './shapes';
+import {
+	descending,
+	guid,
+	invalidInput,
+	missing,
+	newId,
+	pageByIndex,
+	record,
+	text,
+} from './shapes';
 
 /** WebhookEvent codes (Create/Update) with the names Retrieve uses for them. */
 export const WEBHOOK_EVENTS: Record<number, [name: string, label: string]> = {
@@ -50,7 +59,14 @@ export interface Webhook {
 	StatusCode: 0 | 1 | 2;
 	CreatedOn: number;
 	ModifiedOn: number;
-	stats: { handshake: string; attempts: number; delivered: number; failedDeliveries: number; consecutiveFailures: number; lastError: string | null };
+	stats: {
+		handshake: string;
+		attempts: number;
+		delivered: number;
+		failedDeliveries: number;
+		consecutiveFailures: number;
+		lastError: string | null;
+	};
 	pending: unknown[];
 }
 
@@ -67,7 +83,11 @@ export class WebhookHub {
 
 	private stopping = new AbortController();
 
-	constructor(store: LeadStore, crm: CrmStore, private readonly settings: () => ExtraOptions) {
+	constructor(
+		store: LeadStore,
+		crm: CrmStore,
+		private readonly settings: () => ExtraOptions,
+	) {
 		const shape = crmShapes(crm, store);
 		store.subscribe((change) => this.onLead(change));
 		crm.subscribe((event) => this.onCrm(event, shape));
@@ -89,7 +109,9 @@ export class WebhookHub {
 	create(body: unknown): string {
 		const { webhookLimit } = this.settings();
 		if (this.webhooks.size >= webhookLimit) {
-			invalidInput(`You have reached the maximum number of webhooks (${webhookLimit}) allowed for your plan`);
+			invalidInput(
+				`You have reached the maximum number of webhooks (${webhookLimit}) allowed for your plan`,
+			);
 		}
 		const now = Date.now();
 		const webhook: Webhook = {
@@ -106,7 +128,14 @@ export class WebhookHub {
 			StatusCode: 0,
 			CreatedOn: now,
 			ModifiedOn: now,
-			stats: { handshake: 'pending', attempts: 0, delivered: 0, failedDeliveries: 0, consecutiveFailures: 0, lastError: null },
+			stats: {
+				handshake: 'pending',
+				attempts: 0,
+				delivered: 0,
+				failedDeliveries: 0,
+				consecutiveFailures: 0,
+				lastError: null,
+			},
 			pending: [],
 		};
 		this.apply(webhook, record(body), true);
@@ -122,7 +151,8 @@ export class WebhookHub {
 		this.apply(webhook, input, false);
 		if (input.StatusCode !== undefined) {
 			const status = Number(input.StatusCode);
-			if (status !== 0 && status !== 1) invalidInput('StatusCode can be set to 0 (enabled) or 1 (disabled)');
+			if (status !== 0 && status !== 1)
+				invalidInput('StatusCode can be set to 0 (enabled) or 1 (disabled)');
 			webhook.StatusCode = status;
 			if (status === 0) webhook.stats.consecutiveFailures = 0;
 		}
@@ -141,11 +171,33 @@ export class WebhookHub {
 		const event = text(parameter.WebhookEvent);
 		const search = text(parameter.SearchText).trim().toLowerCase();
 		const found = this.all()
-			.filter((hook) => !event || String(hook.WebhookEvent) === event || WEBHOOK_EVENTS[hook.WebhookEvent][0].toLowerCase() === event.toLowerCase())
-			.filter((hook) => parameter.StatusCode === undefined || parameter.StatusCode === null || parameter.StatusCode === '' || hook.StatusCode === Number(parameter.StatusCode))
-			.filter((hook) => !parameter.WebhookId || hook.WebhookId === text(parameter.WebhookId).toLowerCase())
-			.filter((hook) => !search || `${hook.Description} ${WEBHOOK_EVENTS[hook.WebhookEvent][1]}`.toLowerCase().includes(search))
-			.sort((a, b) => (descending(input.Sorting, true) ? b.ModifiedOn - a.ModifiedOn : a.ModifiedOn - b.ModifiedOn));
+			.filter(
+				(hook) =>
+					!event ||
+					String(hook.WebhookEvent) === event ||
+					WEBHOOK_EVENTS[hook.WebhookEvent][0].toLowerCase() === event.toLowerCase(),
+			)
+			.filter(
+				(hook) =>
+					parameter.StatusCode === undefined ||
+					parameter.StatusCode === null ||
+					parameter.StatusCode === '' ||
+					hook.StatusCode === Number(parameter.StatusCode),
+			)
+			.filter(
+				(hook) =>
+					!parameter.WebhookId || hook.WebhookId === text(parameter.WebhookId).toLowerCase(),
+			)
+			.filter(
+				(hook) =>
+					!search ||
+					`${hook.Description} ${WEBHOOK_EVENTS[hook.WebhookEvent][1]}`
+						.toLowerCase()
+						.includes(search),
+			)
+			.sort((a, b) =>
+				descending(input.Sorting, true) ? b.ModifiedOn - a.ModifiedOn : a.ModifiedOn - b.ModifiedOn,
+			);
 		const page = pageByIndex(found, input.Paging, { size: 25, max: 100 });
 		return { RecordCount: page.total, Response: page.items.map(describe) };
 	}
@@ -161,16 +213,22 @@ export class WebhookHub {
 		if (creating || input.URL !== undefined) webhook.URL = loopbackUrl(input.URL);
 		if (creating || input.WebhookEvent !== undefined) {
 			const code = Number(input.WebhookEvent);
-			if (!WEBHOOK_EVENTS[code]) invalidInput(`Invalid WebhookEvent ${text(input.WebhookEvent) || '(empty)'}`);
+			if (!WEBHOOK_EVENTS[code])
+				invalidInput(`Invalid WebhookEvent ${text(input.WebhookEvent) || '(empty)'}`);
 			webhook.WebhookEvent = code;
 		}
-		if (input.Method !== undefined && text(input.Method).toUpperCase() !== 'POST') invalidInput('Method must be POST');
+		if (input.Method !== undefined && text(input.Method).toUpperCase() !== 'POST')
+			invalidInput('Method must be POST');
 		if (input.ContentType !== undefined) {
-			if (!CONTENT_TYPES.includes(text(input.ContentType))) invalidInput(`Invalid ContentType ${text(input.ContentType)}: use ${CONTENT_TYPES.join(', ')}`);
+			if (!CONTENT_TYPES.includes(text(input.ContentType)))
+				invalidInput(
+					`Invalid ContentType ${text(input.ContentType)}: use ${CONTENT_TYPES.join(', ')}`,
+				);
 			webhook.ContentType = text(input.ContentType);
 		}
 		if (input.CustomHeaders !== undefined && input.CustomHeaders !== null) {
-			if (!Array.isArray(input.CustomHeaders)) invalidInput('CustomHeaders must be an array of Key and Value pairs');
+			if (!Array.isArray(input.CustomHeaders))
+				invalidInput('CustomHeaders must be an array of Key and Value pairs');
 			webhook.CustomHeaders = input.CustomHeaders.map((header) => {
 				const { Key, Value } = record(header);
 				if (!text(Key)) missing('Each custom header needs a Key');
@@ -178,22 +236,29 @@ export class WebhookHub {
 			});
 		}
 		if (input.Description !== undefined) webhook.Description = text(input.Description);
-		if (input.IsSpecificLandingPage !== undefined) webhook.IsSpecificLandingPage = Boolean(input.IsSpecificLandingPage);
-		if (input.NotifyOnFailure !== undefined) webhook.NotifyOnFailure = Boolean(input.NotifyOnFailure);
+		if (input.IsSpecificLandingPage !== undefined)
+			webhook.IsSpecificLandingPage = Boolean(input.IsSpecificLandingPage);
+		if (input.NotifyOnFailure !== undefined)
+			webhook.NotifyOnFailure = Boolean(input.NotifyOnFailure);
 		if (input.WebhookProperties !== undefined) webhook.WebhookProperties = input.WebhookProperties;
 	}
 
 	/** LeadSquared's best practices ask webhook URLs to answer HEAD "handshakes"; the result is only recorded. */
 	private handshake(webhook: Webhook): void {
 		fetch(webhook.URL, { method: 'HEAD', headers: this.headers(webhook), signal: this.signal() })
-			.then((response) => (webhook.stats.handshake = response.ok ? 'ok' : `HTTP ${response.status}`))
+			.then(
+				(response) => (webhook.stats.handshake = response.ok ? 'ok' : `HTTP ${response.status}`),
+			)
 			.catch((error: Error) => (webhook.stats.handshake = `failed: ${error.message}`));
 	}
 
 	private onLead({ kind, lead, before }: LeadChange): void {
 		const payload = structuredClone(lead);
 		if (kind === 'create') return this.emit(3, payload);
-		const changed = Object.keys({ ...lead, ...before }).filter((name) => name !== 'ModifiedOn' && JSON.stringify(lead[name]) !== JSON.stringify(before?.[name]));
+		const changed = Object.keys({ ...lead, ...before }).filter(
+			(name) =>
+				name !== 'ModifiedOn' && JSON.stringify(lead[name]) !== JSON.stringify(before?.[name]),
+		);
 		this.emit(6, payload);
 		if (changed.length > 0) this.emit(26, payload);
 		if (changed.includes('ProspectStage')) this.emit(5, payload);
@@ -202,7 +267,13 @@ export class WebhookHub {
 
 	private onCrm(event: CrmEvent, shape: ReturnType<typeof crmShapes>): void {
 		if (event.kind === 'activity') this.emit(2, shape.activity(event.activity), true);
-		else if (event.kind === 'task') this.emit(7, { ...shape.task(event.task), RelatedEntity: event.task.RelatedEntity, RelatedEntityId: event.task.RelatedEntityId, TaskType: event.task.TaskType });
+		else if (event.kind === 'task')
+			this.emit(7, {
+				...shape.task(event.task),
+				RelatedEntity: event.task.RelatedEntity,
+				RelatedEntityId: event.task.RelatedEntityId,
+				TaskType: event.task.TaskType,
+			});
 		else this.emit(31, shape.opportunity(event.opportunity, ''));
 	}
 
@@ -214,12 +285,17 @@ export class WebhookHub {
 				continue;
 			}
 			webhook.pending.push(payload);
-			if (webhook.pending.length === 1) this.later(this.settings().webhookBatchMs, () => void this.deliver(webhook, webhook.pending.splice(0)));
+			if (webhook.pending.length === 1)
+				this.later(
+					this.settings().webhookBatchMs,
+					() => void this.deliver(webhook, webhook.pending.splice(0)),
+				);
 		}
 	}
 
 	private async deliver(webhook: Webhook, payload: unknown): Promise<void> {
-		const { webhookAttempts, webhookRetryDelayMs, webhookDisableAfter, webhookTimeoutMs } = this.settings();
+		const { webhookAttempts, webhookRetryDelayMs, webhookDisableAfter, webhookTimeoutMs } =
+			this.settings();
 		const stopping = this.stopping.signal;
 		const { stats } = webhook;
 		for (let attempt = 1; attempt <= webhookAttempts; attempt++) {
@@ -242,12 +318,16 @@ export class WebhookHub {
 				if (stopping.aborted) return;
 				stats.lastError = (error as Error).message;
 			}
-			if (attempt < webhookAttempts) await new Promise<void>((resolve) => this.later(webhookRetryDelayMs * 2 ** (attempt - 1), resolve));
+			if (attempt < webhookAttempts)
+				await new Promise<void>((resolve) =>
+					this.later(webhookRetryDelayMs * 2 ** (attempt - 1), resolve),
+				);
 			if (stopping.aborted) return;
 		}
 		stats.failedDeliveries++;
 		stats.consecutiveFailures++;
-		if (stats.consecutiveFailures >= webhookDisableAfter && webhook.StatusCode === 0) webhook.StatusCode = 2;
+		if (stats.consecutiveFailures >= webhookDisableAfter && webhook.StatusCode === 0)
+			webhook.StatusCode = 2;
 	}
 
 	private headers(webhook: Webhook): Record<string, string> {
@@ -255,7 +335,10 @@ export class WebhookHub {
 	}
 
 	private signal(): AbortSignal {
-		return AbortSignal.any([this.stopping.signal, AbortSignal.timeout(this.settings().webhookTimeoutMs)]);
+		return AbortSignal.any([
+			this.stopping.signal,
+			AbortSignal.timeout(this.settings().webhookTimeoutMs),
+		]);
 	}
 
 	private later(ms: number, run: () => void): void {
@@ -277,15 +360,25 @@ function loopbackUrl(value: unknown): string {
 		invalidInput(`Invalid URL '${given}'`);
 	}
 	if (!/^https?:$/.test(url.protocol)) invalidInput(`Invalid URL '${given}': use http or https`);
-	if (!LOOPBACK.test(url.hostname)) invalidInput(`The sandbox delivers webhooks to loopback URLs only (127.0.0.1, localhost, [::1]), not '${url.hostname}'`);
+	if (!LOOPBACK.test(url.hostname))
+		invalidInput(
+			`The sandbox delivers webhooks to loopback URLs only (127.0.0.1, localhost, [::1]), not '${url.hostname}'`,
+		);
 	return url.toString();
 }
 
 /** JSON as is; form posts carry flat fields (nested values as JSON, a batch as data=[...]); text/plain the JSON text. */
 function encode(contentType: string, payload: unknown): string {
 	if (contentType !== 'application/x-www-form-urlencoded') return JSON.stringify(payload);
-	const entries: Array<[string, unknown]> = Array.isArray(payload) ? [['data', payload]] : Object.entries(record(payload));
-	return new URLSearchParams(entries.map(([key, value]): [string, string] => [key, value !== null && typeof value === 'object' ? JSON.stringify(value) : text(value)])).toString();
+	const entries: Array<[string, unknown]> = Array.isArray(payload)
+		? [['data', payload]]
+		: Object.entries(record(payload));
+	return new URLSearchParams(
+		entries.map(([key, value]): [string, string] => [
+			key,
+			value !== null && typeof value === 'object' ? JSON.stringify(value) : text(value),
+		]),
+	).toString();
 }
 
 /** Retrieve's entry for a webhook. */

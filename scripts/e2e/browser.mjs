@@ -29,7 +29,9 @@ const artefacts = join(PROJECT_ROOT, '.e2e-artifacts');
 const { check, summary } = checklist();
 
 if (!existsSync(CHROMIUM)) {
-	console.error(`No Chromium at ${CHROMIUM}: scripts/e2e/run.sh installs Debian's chromium package.`);
+	console.error(
+		`No Chromium at ${CHROMIUM}: scripts/e2e/run.sh installs Debian's chromium package.`,
+	);
 	process.exit(1);
 }
 ensureBuilt();
@@ -50,21 +52,36 @@ try {
 		sandbox,
 		workflowFiles: workflowFilesIn(join(PROJECT_ROOT, 'examples')),
 	});
-	n8n = await startN8n(install, userFolder, { port: 5688, logFile: join(artefacts, 'n8n-browser.log') });
+	n8n = await startN8n(install, userFolder, {
+		port: 5688,
+		logFile: join(artefacts, 'n8n-browser.log'),
+	});
 	await setupOwner(n8n.url, DEMO_OWNER);
 
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+		],
 	});
 	const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 	const failedIcons = [];
 	page.on('response', (response) => {
-		if (/leadsquared.*\.svg/i.test(response.url()) && !response.ok()) failedIcons.push(`${response.status()} ${response.url()}`);
+		if (/leadsquared.*\.svg/i.test(response.url()) && !response.ok())
+			failedIcons.push(`${response.status()} ${response.url()}`);
 	});
 
 	await page.goto(`${n8n.url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEMO_OWNER.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+		.first()
+		.fill(DEMO_OWNER.email);
 	await page.locator('input[type="password"]').first().fill(DEMO_OWNER.password);
 	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -76,7 +93,11 @@ try {
 	await canvasNodes.first().waitFor({ timeout: 60_000 });
 	await page.waitForTimeout(1500);
 	const dismiss = page.locator('button:has-text("Got it"), [data-test-id="close-button"]');
-	if (await dismiss.count()) await dismiss.first().click().catch(() => {});
+	if (await dismiss.count())
+		await dismiss
+			.first()
+			.click()
+			.catch(() => {});
 	await page.screenshot({ path: join(imagesFolder, 'workflow.png') });
 
 	const icons = await page.evaluate(() =>
@@ -92,7 +113,9 @@ try {
 	const packageIcons = icons.filter((icon) => icon.src && /leadsquared/i.test(icon.src));
 	check(
 		'both nodes draw the LeadSquared icon (not the question mark)',
-		packageIcons.length === 2 && packageIcons.every((icon) => icon.loaded) && failedIcons.length === 0,
+		packageIcons.length === 2 &&
+			packageIcons.every((icon) => icon.loaded) &&
+			failedIcons.length === 0,
 		JSON.stringify({ icons, failedIcons }),
 	);
 
@@ -104,7 +127,10 @@ try {
 	await page.locator('[data-test-id="canvas-node"]:has-text("Captured")').first().waitFor();
 	await page.waitForTimeout(4000);
 	await page.screenshot({ path: join(imagesFolder, 'workflow-run.png') });
-	const canvasText = await page.locator('#canvas, [data-test-id="canvas"], body').first().innerText();
+	const canvasText = await page
+		.locator('#canvas, [data-test-id="canvas"], body')
+		.first()
+		.innerText();
 	check(
 		'Execute workflow in the editor captures both leads and routes them to Succeeded',
 		sandbox.leads().length === 2 && /2 items/.test(canvasText),
@@ -112,7 +138,12 @@ try {
 	);
 
 	// The LeadSquared node's panel and its operations list.
-	await page.locator('[data-test-id="canvas-node"][data-node-name="Capture Lead (Async)"], [data-test-id="canvas-node"]:has-text("Capture Lead (Async)")').first().dblclick();
+	await page
+		.locator(
+			'[data-test-id="canvas-node"][data-node-name="Capture Lead (Async)"], [data-test-id="canvas-node"]:has-text("Capture Lead (Async)")',
+		)
+		.first()
+		.dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(1000);
@@ -122,15 +153,30 @@ try {
 	await optionList.first().waitFor({ timeout: 10_000 });
 	const operations = (await optionList.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 	await page.screenshot({ path: join(imagesFolder, 'operations.png') });
-	const expected = ['Create or Update', 'Update', 'Bulk Update', 'Capture', 'Capture (Async)', 'Update (Async)', 'Get Request Status'];
-	check('the operations list shows all seven operations', expected.every((name) => operations.includes(name)), JSON.stringify(operations));
+	const expected = [
+		'Create or Update',
+		'Update',
+		'Bulk Update',
+		'Capture',
+		'Capture (Async)',
+		'Update (Async)',
+		'Get Request Status',
+	];
+	check(
+		'the operations list shows all seven operations',
+		expected.every((name) => operations.includes(name)),
+		JSON.stringify(operations),
+	);
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('Escape');
 
 	// The field mapper of the upsert example, filled from the sandbox's LeadsMetaData.Get.
 	await page.goto(`${n8n.url}/workflow/lsqExampleUpsert`);
 	await canvasNodes.first().waitFor({ timeout: 60_000 });
-	await page.locator('[data-test-id="canvas-node"]:has-text("Create or Update Lead")').first().dblclick();
+	await page
+		.locator('[data-test-id="canvas-node"]:has-text("Create or Update Lead")')
+		.first()
+		.dblclick();
 	await panel.waitFor({ timeout: 30_000 });
 	const mapperField = panel.locator('text=City (mx_City)');
 	await mapperField.first().waitFor({ timeout: 30_000 });
@@ -139,16 +185,24 @@ try {
 	const panelText = await panel.innerText();
 	check(
 		'the field mapper lists the account fields by display name and schema name',
-		['Email (EmailAddress)', 'First Name (FirstName)', 'City (mx_City)'].every((label) => panelText.includes(label)),
+		['Email (EmailAddress)', 'First Name (FirstName)', 'City (mx_City)'].every((label) =>
+			panelText.includes(label),
+		),
 		panelText.slice(0, 600),
 	);
-	check('the mapper loaded the fields from the sandbox', (sandbox.stats().callsByPath['/v2/LeadManagement.svc/LeadsMetaData.Get'] ?? 0) > 0);
+	check(
+		'the mapper loaded the fields from the sandbox',
+		(sandbox.stats().callsByPath['/v2/LeadManagement.svc/LeadsMetaData.Get'] ?? 0) > 0,
+	);
 
 	// The "after a webinar" example: the activity mapper lists the chosen type's own fields, read
 	// from the sandbox's GetActivitySetting; then the whole workflow runs from the editor.
 	await page.goto(`${n8n.url}/workflow/lsqExampleWebinar`);
 	await canvasNodes.first().waitFor({ timeout: 60_000 });
-	await page.locator('[data-test-id="canvas-node"]:has-text("Post Webinar Attended")').first().dblclick();
+	await page
+		.locator('[data-test-id="canvas-node"]:has-text("Post Webinar Attended")')
+		.first()
+		.dblclick();
 	await panel.waitFor({ timeout: 30_000 });
 	await panel.locator('text=Minutes Attended (mx_Custom_2)').first().waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(1000);
@@ -156,19 +210,29 @@ try {
 	const activityPanel = await panel.innerText();
 	check(
 		'the activity mapper shows the "Webinar attended" type\'s own fields from the account',
-		['Webinar Name (mx_Custom_1)', 'Minutes Attended (mx_Custom_2)'].every((label) => activityPanel.includes(label)) &&
-			(sandbox.stats().callsByPath['/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting'] ?? 0) > 0,
+		['Webinar Name (mx_Custom_1)', 'Minutes Attended (mx_Custom_2)'].every((label) =>
+			activityPanel.includes(label),
+		) &&
+			(sandbox.stats().callsByPath['/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting'] ??
+				0) > 0,
 		activityPanel.slice(0, 600),
 	);
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(500);
 	await page.locator('[data-test-id="execute-workflow-button"]').first().dispatchEvent('click');
 	const webinarDeadline = Date.now() + 90_000;
-	const invitees = async () => (await (await fetch(`${sandbox.url}/_sandbox/lists`)).json()).find((list) => list.ListName === 'Webinar invitees')?.Members.length ?? 0;
+	const invitees = async () =>
+		(await (await fetch(`${sandbox.url}/_sandbox/lists`)).json()).find(
+			(list) => list.ListName === 'Webinar invitees',
+		)?.Members.length ?? 0;
 	while (Date.now() < webinarDeadline && (await invitees()) < 3) await page.waitForTimeout(500);
 	await page.waitForTimeout(3000);
 	await page.screenshot({ path: join(imagesFolder, 'webinar-workflow-run.png') });
-	check('Execute workflow runs "after a webinar" from the editor: three attendees end up on the list', (await invitees()) === 3, `${await invitees()} members`);
+	check(
+		'Execute workflow runs "after a webinar" from the editor: three attendees end up on the list',
+		(await invitees()) === 3,
+		`${await invitees()} members`,
+	);
 
 	// The trigger example: its icon on the canvas, and n8n's test URL ("Execute workflow" waits
 	// for a test event): the trigger registers a webhook for the test URL, a lead created in the
@@ -177,12 +241,26 @@ try {
 	await canvasNodes.first().waitFor({ timeout: 60_000 });
 	await page.waitForTimeout(1500);
 	const triggerIcon = await page.evaluate(() => {
-		const node = [...document.querySelectorAll('[data-test-id="canvas-node"]')].find((candidate) => candidate.textContent?.includes('New Lead in LeadSquared'));
+		const node = [...document.querySelectorAll('[data-test-id="canvas-node"]')].find((candidate) =>
+			candidate.textContent?.includes('New Lead in LeadSquared'),
+		);
 		const image = node?.querySelector('img');
-		return { src: image?.getAttribute('src') ?? null, loaded: image ? image.complete && image.naturalWidth > 0 : false, text: node?.textContent ?? '' };
+		return {
+			src: image?.getAttribute('src') ?? null,
+			loaded: image ? image.complete && image.naturalWidth > 0 : false,
+			text: node?.textContent ?? '',
+		};
 	});
-	check('the LeadSquared Trigger draws the LeadSquared icon on the canvas', /leadsquared/i.test(triggerIcon.src ?? '') && triggerIcon.loaded && failedIcons.length === 0, JSON.stringify(triggerIcon));
-	check('the trigger\'s subtitle names the event ("Lead Created")', triggerIcon.text.includes('Lead Created'), triggerIcon.text);
+	check(
+		'the LeadSquared Trigger draws the LeadSquared icon on the canvas',
+		/leadsquared/i.test(triggerIcon.src ?? '') && triggerIcon.loaded && failedIcons.length === 0,
+		JSON.stringify(triggerIcon),
+	);
+	check(
+		'the trigger\'s subtitle names the event ("Lead Created")',
+		triggerIcon.text.includes('Lead Created'),
+		triggerIcon.text,
+	);
 	await page.screenshot({ path: join(imagesFolder, 'trigger-workflow.png') });
 
 	const registered = async () => await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json();
@@ -192,25 +270,50 @@ try {
 		await page.waitForTimeout(500);
 		testHooks = (await registered()).filter((hook) => hook.URL.includes('/webhook-test/'));
 	}
-	check('Execute workflow registers a webhook for n8n\'s test URL', testHooks.length === 1, JSON.stringify(await registered()).slice(0, 400));
+	check(
+		"Execute workflow registers a webhook for n8n's test URL",
+		testHooks.length === 1,
+		JSON.stringify(await registered()).slice(0, 400),
+	);
 	const created = await fetch(`${sandbox.url}/v2/LeadManagement.svc/Lead.Create`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-LSQ-AccessKey': sandbox.options.accessKey, 'x-LSQ-SecretKey': sandbox.options.secretKey },
-		body: JSON.stringify([{ Attribute: 'FirstName', Value: 'Tess' }, { Attribute: 'EmailAddress', Value: 'tess.test-event@example.com' }]),
+		headers: {
+			'content-type': 'application/json',
+			'x-LSQ-AccessKey': sandbox.options.accessKey,
+			'x-LSQ-SecretKey': sandbox.options.secretKey,
+		},
+		body: JSON.stringify([
+			{ Attribute: 'FirstName', Value: 'Tess' },
+			{ Attribute: 'EmailAddress', Value: 'tess.test-event@example.com' },
+		]),
 	});
 	const testLeadId = (await created.json()).Message?.Id;
 	const welcomes = async () =>
-		(await (await fetch(`${sandbox.url}/_sandbox/activities`)).json()).filter((activity) => activity.RelatedProspectId === testLeadId && activity.EventCode === 203);
-	for (const deadline = Date.now() + 30_000; Date.now() < deadline && (await welcomes()).length === 0; ) await page.waitForTimeout(500);
+		(await (await fetch(`${sandbox.url}/_sandbox/activities`)).json()).filter(
+			(activity) => activity.RelatedProspectId === testLeadId && activity.EventCode === 203,
+		);
+	for (
+		const deadline = Date.now() + 30_000;
+		Date.now() < deadline && (await welcomes()).length === 0;
+	)
+		await page.waitForTimeout(500);
 	await page.waitForTimeout(2000);
 	await page.screenshot({ path: join(imagesFolder, 'trigger-test-event.png') });
-	check('the test event runs the workflow in the editor: the new lead gets its welcome activity', (await welcomes()).length === 1, JSON.stringify(await welcomes()));
+	check(
+		'the test event runs the workflow in the editor: the new lead gets its welcome activity',
+		(await welcomes()).length === 1,
+		JSON.stringify(await welcomes()),
+	);
 	let leftOver = await registered();
 	for (const deadline = Date.now() + 15_000; Date.now() < deadline && leftOver.length > 0; ) {
 		await page.waitForTimeout(500);
 		leftOver = await registered();
 	}
-	check('after the test event the test webhook is deleted in LeadSquared', leftOver.length === 0, JSON.stringify(leftOver).slice(0, 400));
+	check(
+		'after the test event the test webhook is deleted in LeadSquared',
+		leftOver.length === 0,
+		JSON.stringify(leftOver).slice(0, 400),
+	);
 } catch (error) {
 	check('editor check', false, error instanceof Error ? error.stack : String(error));
 	const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];

@@ -2,7 +2,16 @@
 // browser check and the demo: installs this package under its real name into an n8n user
 // folder, imports a sandbox credential and workflows, executes workflows and starts the editor.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +21,12 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 
 /** The editor login the demo and the browser check create on a fresh user folder (loopback only). */
-export const DEMO_OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Sandbox-demo-1' };
+export const DEMO_OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Sandbox-demo-1',
+};
 
 /** The id and name every example workflow refers to, so imported examples run without edits. */
 export const SANDBOX_CREDENTIAL = { id: 'lsqSandboxCred01', name: 'LeadSquared sandbox' };
@@ -81,7 +95,11 @@ export function installPackageInto(userFolder, tarball) {
 	rmSync(unpacked, { recursive: true, force: true });
 	writeFileSync(
 		join(nodesFolder, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE.name]: PACKAGE.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE.name]: PACKAGE.version } },
+			null,
+			2,
+		),
 	);
 }
 
@@ -107,11 +125,19 @@ export function sandboxCredential(sandbox) {
 }
 
 /** Runs an n8n CLI command to completion; returns stdout and stderr, throws with both on failure. */
-export async function runN8nCommand(install, userFolder, args, { allowFailure = false, logLevel = 'warn' } = {}) {
+export async function runN8nCommand(
+	install,
+	userFolder,
+	args,
+	{ allowFailure = false, logLevel = 'warn' } = {},
+) {
 	const brokerPort = await freePort();
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(install.node, [install.n8n, ...args], {
-			env: n8nEnvironment(userFolder, { N8N_LOG_LEVEL: logLevel, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+			env: n8nEnvironment(userFolder, {
+				N8N_LOG_LEVEL: logLevel,
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -121,7 +147,11 @@ export async function runN8nCommand(install, userFolder, args, { allowFailure = 
 		child.on('error', reject);
 		child.on('close', (code) => {
 			if (code !== 0 && !allowFailure) {
-				reject(new Error(`n8n ${args.join(' ')} exited with ${code}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`));
+				reject(
+					new Error(
+						`n8n ${args.join(' ')} exited with ${code}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`,
+					),
+				);
 			} else {
 				resolvePromise({ code, stdout, stderr });
 			}
@@ -139,10 +169,14 @@ export async function prepareUserFolder(install, userFolder, { tarball, sandbox,
 	const credentialFile = join(userFolder, 'sandbox-credential.json');
 	// An unencrypted `data` object is encrypted with the folder's key on import.
 	writeFileSync(credentialFile, JSON.stringify([sandboxCredential(sandbox)]));
-	const transcript = [await runN8nCommand(install, userFolder, ['import:credentials', `--input=${credentialFile}`])];
+	const transcript = [
+		await runN8nCommand(install, userFolder, ['import:credentials', `--input=${credentialFile}`]),
+	];
 	rmSync(credentialFile);
 	for (const file of workflowFiles) {
-		transcript.push(await runN8nCommand(install, userFolder, ['import:workflow', `--input=${file}`]));
+		transcript.push(
+			await runN8nCommand(install, userFolder, ['import:workflow', `--input=${file}`]),
+		);
 	}
 	return transcript;
 }
@@ -159,16 +193,24 @@ export function workflowFilesIn(folder) {
  * output so callers can search it (for secrets, say). n8n prints start-up lines before the JSON.
  */
 export async function executeWorkflow(install, userFolder, workflowId) {
-	const result = await runN8nCommand(install, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-		allowFailure: true,
-		// --rawOutput prints the run data through the logger at level info.
-		logLevel: 'info',
-	});
+	const result = await runN8nCommand(
+		install,
+		userFolder,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		{
+			allowFailure: true,
+			// --rawOutput prints the run data through the logger at level info.
+			logLevel: 'info',
+		},
+	);
 	const execution = runDataIn(result.stdout);
 	// Kept for a look when a run's data cannot be read (the check that fails says only that).
 	if (!execution) {
 		mkdirSync(join(PROJECT_ROOT, '.e2e-artifacts'), { recursive: true });
-		writeFileSync(join(PROJECT_ROOT, '.e2e-artifacts', `execute-${workflowId}.txt`), `${result.stdout}\n--- stderr\n${result.stderr}`);
+		writeFileSync(
+			join(PROJECT_ROOT, '.e2e-artifacts', `execute-${workflowId}.txt`),
+			`${result.stdout}\n--- stderr\n${result.stderr}`,
+		);
 	}
 	return { ...result, execution };
 }
@@ -216,7 +258,8 @@ export async function startN8n(install, userFolder, { port, logFile }) {
 	const deadline = Date.now() + 180_000;
 	let ready = false;
 	while (!ready && Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${log.slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n start exited with ${child.exitCode}:\n${log.slice(-3000)}`);
 		try {
 			// /healthz answers before the REST API is mounted; the settings route comes last.
 			ready = (await fetch(`${url}/rest/settings`)).ok;

@@ -17,9 +17,30 @@ export const V2_AUTH = {
 
 export const LEAD_ID = 'ce7d56da-7864-495e-9c09-3da7e034aac4';
 export const OTHER_LEAD_ID = '11111111-1111-4111-8111-111111111111';
-export const PRIYA = { ID: '6a0b1c2d-0000-4000-8000-0000000005a1', FirstName: 'Priya', LastName: 'Sharma', EmailAddress: 'priya.sharma@sandbox.example', Role: 'Sales_User', StatusCode: 0 };
-export const RAVI = { ID: '6a0b1c2d-0000-4000-8000-0000000001a0', FirstName: 'Ravi', LastName: 'Kumar', EmailAddress: 'ravi.kumar@sandbox.example', Role: 'Sales_User', StatusCode: 1 };
-export const ADMIN = { ID: '6a0b1c2d-0000-4000-8000-00000000a11c', FirstName: 'Sandbox', LastName: 'Admin', EmailAddress: 'admin@sandbox.example', Role: 'Administrator', StatusCode: 0 };
+export const PRIYA = {
+	ID: '6a0b1c2d-0000-4000-8000-0000000005a1',
+	FirstName: 'Priya',
+	LastName: 'Sharma',
+	EmailAddress: 'priya.sharma@sandbox.example',
+	Role: 'Sales_User',
+	StatusCode: 0,
+};
+export const RAVI = {
+	ID: '6a0b1c2d-0000-4000-8000-0000000001a0',
+	FirstName: 'Ravi',
+	LastName: 'Kumar',
+	EmailAddress: 'ravi.kumar@sandbox.example',
+	Role: 'Sales_User',
+	StatusCode: 1,
+};
+export const ADMIN = {
+	ID: '6a0b1c2d-0000-4000-8000-00000000a11c',
+	FirstName: 'Sandbox',
+	LastName: 'Admin',
+	EmailAddress: 'admin@sandbox.example',
+	Role: 'Administrator',
+	StatusCode: 0,
+};
 export const WEBINAR_LIST = '9e3f2c40-0000-4000-8000-000000000001';
 
 export const v2 = () => nock(API_BASE, V2_AUTH);
@@ -42,9 +63,27 @@ export function replyWebinarSetting() {
 			ID: '7c1d0a20-0000-4000-8000-000000000201',
 			Name: 'Webinar attended',
 			Fields: [
-				{ SchemaName: 'mx_Custom_1', DisplayName: 'Webinar Name', DataType: 'String', IsMandatory: true, OptionSet: '' },
-				{ SchemaName: 'mx_Custom_2', DisplayName: 'Minutes Attended', DataType: 'Number', IsMandatory: false, OptionSet: '' },
-				{ SchemaName: 'mx_Custom_3', DisplayName: 'Attended On', DataType: 'DateTime', IsMandatory: false, OptionSet: '' },
+				{
+					SchemaName: 'mx_Custom_1',
+					DisplayName: 'Webinar Name',
+					DataType: 'String',
+					IsMandatory: true,
+					OptionSet: '',
+				},
+				{
+					SchemaName: 'mx_Custom_2',
+					DisplayName: 'Minutes Attended',
+					DataType: 'Number',
+					IsMandatory: false,
+					OptionSet: '',
+				},
+				{
+					SchemaName: 'mx_Custom_3',
+					DisplayName: 'Attended On',
+					DataType: 'DateTime',
+					IsMandatory: false,
+					OptionSet: '',
+				},
 				{
 					SchemaName: 'mx_Custom_4',
 					DisplayName: 'Format',
@@ -80,13 +119,34 @@ export function replyOpportunityTypes() {
 				OpportunityEventCode: 12000,
 				Name: 'Admission',
 				Fields: [
-					{ SchemaName: 'mx_Custom_1', DisplayName: 'Opportunity Name', DataType: 'String', IsMandatory: true },
-					{ SchemaName: 'mx_Custom_2', DisplayName: 'Amount', DataType: 'Number', IsMandatory: false },
-					{ SchemaName: 'Status', DisplayName: 'Status', DataType: 'Dropdown', IsMandatory: false, OptionSet: '[{"Text":"Open","Value":"Open"},{"Text":"Won","Value":"Won"}]' },
+					{
+						SchemaName: 'mx_Custom_1',
+						DisplayName: 'Opportunity Name',
+						DataType: 'String',
+						IsMandatory: true,
+					},
+					{
+						SchemaName: 'mx_Custom_2',
+						DisplayName: 'Amount',
+						DataType: 'Number',
+						IsMandatory: false,
+					},
+					{
+						SchemaName: 'Status',
+						DisplayName: 'Status',
+						DataType: 'Dropdown',
+						IsMandatory: false,
+						OptionSet: '[{"Text":"Open","Value":"Open"},{"Text":"Won","Value":"Won"}]',
+					},
 				],
 			},
 		]);
 }
 
 /** A resource mapper value as the editor saves it for "Map Each Field Below". */
-export const mapped = (value: Record<string, unknown>) => ({ mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] });
+export const mapped = (value: Record<string, unknown>) => ({
+	mappingMode: 'defineBelow',
+	value,
+	matchingColumns: [],
+	schema: [],
+});

@@ -48,7 +48,8 @@ const nodeClasses: Record<string, INodeType> = {
 
 const nodeTypes: INodeTypes = {
 	getByName: (type: string) => nodeClasses[type] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeClasses[type], version),
+	getByNameAndVersion: (type: string, version?: number) =>
+		NodeHelpers.getVersionedNodeType(nodeClasses[type], version),
 	getKnownTypes: () => ({}),
 } as INodeTypes;
 
@@ -67,7 +68,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		if (typeName !== credentialType.name || typeof credentialType.authenticate !== 'function') {
 			throw new Error(`Unexpected credential type ${typeName}`);
 		}
@@ -120,7 +125,8 @@ export interface LogLine {
 }
 
 const capturedLogs: LogLine[] = [];
-const capture = (level: string) => (message: string, meta?: unknown) => capturedLogs.push({ level, message, meta });
+const capture = (level: string) => (message: string, meta?: unknown) =>
+	capturedLogs.push({ level, message, meta });
 LoggerProxy.init({
 	error: capture('error'),
 	warn: capture('warn'),
@@ -153,7 +159,13 @@ export interface WorkflowInput {
 	cancelAfterMs?: number;
 }
 
-export async function runWorkflow({ nodes, connections, input, credentials, cancelAfterMs }: WorkflowInput): Promise<WorkflowRun> {
+export async function runWorkflow({
+	nodes,
+	connections,
+	input,
+	credentials,
+	cancelAfterMs,
+}: WorkflowInput): Promise<WorkflowRun> {
 	capturedLogs.length = 0;
 	const workflowData = {
 		id: 'test-workflow',
@@ -168,7 +180,9 @@ export async function runWorkflow({ nodes, connections, input, credentials, canc
 	} as unknown as IWorkflowBase;
 	const workflow = buildWorkflow(nodes, connections);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	const additionalData = buildAdditionalData(credentials, hooks);
 
 	const startNode = nodes[0];
@@ -188,22 +202,34 @@ export async function runWorkflow({ nodes, connections, input, credentials, canc
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const processing = execution.processRunExecutionData(workflow);
-	const canceller = cancelAfterMs === undefined ? undefined : setTimeout(() => processing.cancel(), cancelAfterMs);
+	const canceller =
+		cancelAfterMs === undefined ? undefined : setTimeout(() => processing.cancel(), cancelAfterMs);
 	const run = await finished;
 	if (canceller) clearTimeout(canceller);
 	return {
 		run,
 		error: run.data.resultData.error,
 		logs: [...capturedLogs],
-		outputs: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.map((items) => items ?? []) ?? [],
+		outputs: (nodeName) =>
+			run.data.resultData.runData[nodeName]?.[0]?.data?.main?.map((items) => items ?? []) ?? [],
 	};
 }
 
 export function buildWorkflow(nodes: INode[], connections: IConnections): Workflow {
-	return new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes, settings: {} });
+	return new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
 }
 
-export function buildAdditionalData(credentials: WorkflowInput['credentials'], hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(
+	credentials: WorkflowInput['credentials'],
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...(credentials ?? {}) }),
 		hooks,
@@ -223,7 +249,10 @@ export function buildAdditionalData(credentials: WorkflowInput['credentials'], h
 }
 
 /** What the editor uses to fill dropdowns and the field mapper: the real load-options context. */
-export function loadOptionsContext(parameters: IDataObject, credentials?: WorkflowInput['credentials']): LoadOptionsContext {
+export function loadOptionsContext(
+	parameters: IDataObject,
+	credentials?: WorkflowInput['credentials'],
+): LoadOptionsContext {
 	const node = {
 		id: 'node-under-test',
 		name: 'Node',
@@ -235,7 +264,12 @@ export function loadOptionsContext(parameters: IDataObject, credentials?: Workfl
 	} as unknown as INode;
 	// The editor sends the node's current parameters along with every load-options request.
 	const additionalData = { ...buildAdditionalData(credentials), currentNodeParameters: parameters };
-	return new LoadOptionsContext(buildWorkflow([node], {}), node, additionalData as IWorkflowExecuteAdditionalData, 'parameters');
+	return new LoadOptionsContext(
+		buildWorkflow([node], {}),
+		node,
+		additionalData as IWorkflowExecuteAdditionalData,
+		'parameters',
+	);
 }
 
 export interface SingleNodeRun {
@@ -247,7 +281,13 @@ export interface SingleNodeRun {
 }
 
 /** The common case: one of our nodes, fed `input`, run on its own. */
-export async function runNode({ type = LEAD_NODE, parameters, input = [{}], continueOnFail, credentials }: SingleNodeRun) {
+export async function runNode({
+	type = LEAD_NODE,
+	parameters,
+	input = [{}],
+	continueOnFail,
+	credentials,
+}: SingleNodeRun) {
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node',
@@ -256,7 +296,12 @@ export async function runNode({ type = LEAD_NODE, parameters, input = [{}], cont
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 		credentials: { leadSquaredApi: { id: '1', name: 'LeadSquared account' } },
-		...(continueOnFail ? { onError: continueOnFail === 'errorOutput' ? 'continueErrorOutput' : 'continueRegularOutput' } : {}),
+		...(continueOnFail
+			? {
+					onError:
+						continueOnFail === 'errorOutput' ? 'continueErrorOutput' : 'continueRegularOutput',
+				}
+			: {}),
 	} as INode;
 	const result = await runWorkflow({ nodes: [node], connections: {}, input, credentials });
 	return { ...result, output: result.outputs('Node') };

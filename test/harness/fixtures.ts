@@ -12,17 +12,26 @@ export interface WorkflowFixture {
 }
 
 export function loadWorkflow(name: string): WorkflowFixture {
-	return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'workflows', `${name}.json`), 'utf8')) as WorkflowFixture;
+	return JSON.parse(
+		readFileSync(join(__dirname, '..', 'fixtures', 'workflows', `${name}.json`), 'utf8'),
+	) as WorkflowFixture;
 }
 
 /** Runs a fixture workflow, optionally with other input items or a changed first node. */
 export async function runFixture(
 	name: string,
-	overrides: { input?: IDataObject[]; credentials?: WorkflowInput['credentials']; onError?: INode['onError'] } = {},
+	overrides: {
+		input?: IDataObject[];
+		credentials?: WorkflowInput['credentials'];
+		onError?: INode['onError'];
+	} = {},
 ) {
 	const fixture = loadWorkflow(name);
 	const [first, ...rest] = fixture.nodes;
-	const nodes = [{ ...first, ...(overrides.onError ? { onError: overrides.onError } : {}) }, ...rest];
+	const nodes = [
+		{ ...first, ...(overrides.onError ? { onError: overrides.onError } : {}) },
+		...rest,
+	];
 	const result = await runWorkflow({
 		nodes,
 		connections: fixture.connections,

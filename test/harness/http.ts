@@ -13,8 +13,16 @@ export interface SeenRequest {
  */
 export function useNock(): { unmatched: SeenRequest[] } {
 	const state = { unmatched: [] as SeenRequest[] };
-	const onNoMatch = (req: { method?: string; path?: string; href?: string; options?: { href?: string } }) => {
-		state.unmatched.push({ method: req.method ?? '?', url: req.href ?? req.options?.href ?? req.path ?? '?' });
+	const onNoMatch = (req: {
+		method?: string;
+		path?: string;
+		href?: string;
+		options?: { href?: string };
+	}) => {
+		state.unmatched.push({
+			method: req.method ?? '?',
+			url: req.href ?? req.options?.href ?? req.path ?? '?',
+		});
 	};
 	beforeAll(() => {
 		nock.disableNetConnect();
@@ -32,7 +40,10 @@ export function useNock(): { unmatched: SeenRequest[] } {
 	afterEach(() => {
 		const pending = nock.pendingMocks();
 		nock.cleanAll();
-		expect({ pendingMocks: pending, unmatchedRequests: state.unmatched }).toEqual({ pendingMocks: [], unmatchedRequests: [] });
+		expect({ pendingMocks: pending, unmatchedRequests: state.unmatched }).toEqual({
+			pendingMocks: [],
+			unmatchedRequests: [],
+		});
 	});
 	return state;
 }

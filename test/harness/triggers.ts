@@ -18,7 +18,13 @@ import type {
 	Workflow,
 } from 'n8n-workflow';
 
-import { buildAdditionalData, buildWorkflow, POLLING_TRIGGER_NODE, TRIGGER_NODE, type WorkflowInput } from './engine';
+import {
+	buildAdditionalData,
+	buildWorkflow,
+	POLLING_TRIGGER_NODE,
+	TRIGGER_NODE,
+	type WorkflowInput,
+} from './engine';
 import { LeadSquaredPollingTrigger } from '../../nodes/LeadSquaredPollingTrigger/LeadSquaredPollingTrigger.node';
 import { LeadSquaredTrigger } from '../../nodes/LeadSquaredTrigger/LeadSquaredTrigger.node';
 
@@ -69,7 +75,14 @@ export class WebhookTriggerHarness {
 	}
 
 	get webhookUrl(): string {
-		return new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', 'activate', this.webhookData('default')).getNodeWebhookUrl('default') as string;
+		return new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			'trigger',
+			'activate',
+			this.webhookData('default'),
+		).getNodeWebhookUrl('default') as string;
 	}
 
 	/** What n8n does on activation: check, and create when the check says there is none. */
@@ -87,7 +100,11 @@ export class WebhookTriggerHarness {
 		return await this.nodeType.webhookMethods.default.delete.call(this.hookContext());
 	}
 
-	async deliver({ headers = {}, body, webhookName = 'default' }: Delivery): Promise<DeliveryResult> {
+	async deliver({
+		headers = {},
+		body,
+		webhookName = 'default',
+	}: Delivery): Promise<DeliveryResult> {
 		let sent: DeliveryResult['sent'];
 		const response = {
 			headersSent: false,
@@ -107,27 +124,53 @@ export class WebhookTriggerHarness {
 		};
 		const request = {
 			method: webhookName === 'setup' ? 'HEAD' : 'POST',
-			headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value])),
+			headers: Object.fromEntries(
+				Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]),
+			),
 			body,
 			params: {},
 			query: {},
 		};
-		const additionalData = { ...this.additionalData(), httpRequest: request, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(this.workflow, this.node, additionalData, 'webhook', this.webhookData(webhookName), [], null);
+		const additionalData = {
+			...this.additionalData(),
+			httpRequest: request,
+			httpResponse: response,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			additionalData,
+			'webhook',
+			this.webhookData(webhookName),
+			[],
+			null,
+		);
 		const result = await this.nodeType.webhook.call(context);
 		return { result, sent };
 	}
 
 	private hookContext(): HookContext {
-		return new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', 'activate', this.webhookData('default'));
+		return new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			'trigger',
+			'activate',
+			this.webhookData('default'),
+		);
 	}
 
 	private additionalData(): IWorkflowExecuteAdditionalData {
-		return { ...buildAdditionalData(this.credentials), webhookBaseUrl: WEBHOOK_BASE_URL } as IWorkflowExecuteAdditionalData;
+		return {
+			...buildAdditionalData(this.credentials),
+			webhookBaseUrl: WEBHOOK_BASE_URL,
+		} as IWorkflowExecuteAdditionalData;
 	}
 
 	private webhookData(name: string): IWebhookData {
-		const webhookDescription = this.nodeType.description.webhooks?.find((webhook) => webhook.name === name) as IWebhookDescription;
+		const webhookDescription = this.nodeType.description.webhooks?.find(
+			(webhook) => webhook.name === name,
+		) as IWebhookDescription;
 		return {
 			httpMethod: webhookDescription.httpMethod,
 			node: this.node.name,
@@ -159,7 +202,13 @@ export class PollingTriggerHarness {
 
 	/** One poll as an active workflow runs it ('trigger'), or the editor's Fetch Test Event ('manual'). */
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[][] | null> {
-		const context = new PollContext(this.workflow, this.node, buildAdditionalData(this.credentials), mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			buildAdditionalData(this.credentials),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		return await (this.nodeType as INodeType).poll!.call(context);
 	}
 }

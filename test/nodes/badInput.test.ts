@@ -17,7 +17,11 @@ const list = (...rows: Array<[unknown, unknown]>) => ({
 	leadFields: { fields: rows.map(([attribute, value]) => ({ attribute, value })) },
 });
 const json = (value: string) => ({ fieldsInput: 'json', leadFieldsJson: value });
-const lead = (operation: string, parameters: IDataObject) => ({ resource: 'lead', operation, ...parameters });
+const lead = (operation: string, parameters: IDataObject) => ({
+	resource: 'lead',
+	operation,
+	...parameters,
+});
 
 interface Case {
 	name: string;
@@ -53,7 +57,11 @@ const cases: Case[] = [
 		input: [{ id: VALID_ID }, { id: '12345' }],
 		message: 'Lead ID (item 1): "12345" is not a valid lead ID',
 	},
-	{ name: 'empty field list', parameters: lead('createOrUpdate', list()), message: 'Lead Fields (item 0): no fields to send' },
+	{
+		name: 'empty field list',
+		parameters: lead('createOrUpdate', list()),
+		message: 'Lead Fields (item 0): no fields to send',
+	},
 	{
 		name: 'empty field name',
 		parameters: lead('createOrUpdate', list(['EmailAddress', 'a@b.co'], ['', 'x'])),
@@ -71,16 +79,32 @@ const cases: Case[] = [
 	},
 	{
 		name: 'duplicate field',
-		parameters: lead('createOrUpdate', list(['EmailAddress', 'a@b.co'], ['emailaddress', 'c@d.co'])),
+		parameters: lead(
+			'createOrUpdate',
+			list(['EmailAddress', 'a@b.co'], ['emailaddress', 'c@d.co']),
+		),
 		message: 'Lead Fields (item 0): "emailaddress" is set more than once',
 	},
-	{ name: 'SearchBy sent as a field', parameters: lead('createOrUpdate', list(['SearchBy', 'Phone'])), message: 'Lead Fields, row 1 (item 0): SearchBy is not a lead field' },
-	{ name: 'invalid JSON', parameters: lead('createOrUpdate', json('{"FirstName": "Ana",}')), message: /^Lead Fields \(JSON\) \(item 0\): is not valid JSON/ },
-	{ name: 'JSON that is neither object nor array', parameters: lead('createOrUpdate', json('"Ana"')), message: 'Lead Fields (JSON) (item 0): must be a JSON object or array' },
+	{
+		name: 'SearchBy sent as a field',
+		parameters: lead('createOrUpdate', list(['SearchBy', 'Phone'])),
+		message: 'Lead Fields, row 1 (item 0): SearchBy is not a lead field',
+	},
+	{
+		name: 'invalid JSON',
+		parameters: lead('createOrUpdate', json('{"FirstName": "Ana",}')),
+		message: /^Lead Fields \(JSON\) \(item 0\): is not valid JSON/,
+	},
+	{
+		name: 'JSON that is neither object nor array',
+		parameters: lead('createOrUpdate', json('"Ana"')),
+		message: 'Lead Fields (JSON) (item 0): must be a JSON object or array',
+	},
 	{
 		name: 'JSON array entry that is not an object',
 		parameters: lead('capture', json('["FirstName"]')),
-		message: 'Lead Fields (JSON), entry 0 (item 0): must be an object like {"Attribute": "FirstName", "Value": "John"}',
+		message:
+			'Lead Fields (JSON), entry 0 (item 0): must be an object like {"Attribute": "FirstName", "Value": "John"}',
 	},
 	{
 		name: 'JSON array entry with an unknown key',
@@ -94,18 +118,30 @@ const cases: Case[] = [
 	},
 	{
 		name: 'JSON value that is an object',
-		parameters: lead('createOrUpdate', json('{"EmailAddress": "a@b.co", "mx_City": {"name": "Pune"}}')),
-		message: 'Lead Fields (JSON), "mx_City" (mx_City) (item 0): the value must be text, a number or true/false, not an object',
+		parameters: lead(
+			'createOrUpdate',
+			json('{"EmailAddress": "a@b.co", "mx_City": {"name": "Pune"}}'),
+		),
+		message:
+			'Lead Fields (JSON), "mx_City" (mx_City) (item 0): the value must be text, a number or true/false, not an object',
 	},
 	{
 		name: 'number that cannot be stored',
-		parameters: lead('createOrUpdate', { fieldsInput: 'json', leadFieldsJson: '={{ { EmailAddress: "a@b.co", mx_Budget: 1/0 } }}' }),
-		message: 'Lead Fields (JSON), "mx_Budget" (mx_Budget) (item 0): Infinity is not a number LeadSquared can store',
+		parameters: lead('createOrUpdate', {
+			fieldsInput: 'json',
+			leadFieldsJson: '={{ { EmailAddress: "a@b.co", mx_Budget: 1/0 } }}',
+		}),
+		message:
+			'Lead Fields (JSON), "mx_Budget" (mx_Budget) (item 0): Infinity is not a number LeadSquared can store',
 	},
 	{
 		name: 'custom field set Fields that are not a list',
-		parameters: lead('createOrUpdate', json('[{"Attribute": "mx_KYC", "Value": "", "Fields": {"Status": "x"}}]')),
-		message: 'Lead Fields (JSON), entry 0, Fields (item 0): must be an array of {"Attribute", "Value"}',
+		parameters: lead(
+			'createOrUpdate',
+			json('[{"Attribute": "mx_KYC", "Value": "", "Fields": {"Status": "x"}}]'),
+		),
+		message:
+			'Lead Fields (JSON), entry 0, Fields (item 0): must be an array of {"Attribute", "Value"}',
 	},
 	{
 		name: 'Search By a field that is not sent',
@@ -114,7 +150,11 @@ const cases: Case[] = [
 	},
 	{
 		name: 'Search By another field without a name',
-		parameters: lead('capture', { ...list(['EmailAddress', 'a@b.co']), searchBy: 'other', searchByField: '' }),
+		parameters: lead('capture', {
+			...list(['EmailAddress', 'a@b.co']),
+			searchBy: 'other',
+			searchByField: '',
+		}),
 		message: 'Search By Field Name or ID (item 0): is empty',
 	},
 	{
@@ -122,21 +162,38 @@ const cases: Case[] = [
 		parameters: lead('createOrUpdate', list(['FirstName', 'Ana'], ['EmailAddress', '  '])),
 		message: 'Lead Fields (item 0): no Email Address or Phone value to identify the lead',
 	},
-	{ name: 'bulk update without lead IDs', parameters: lead('bulkUpdate', { leadIds: ' , ', attribute: 'mx_City', value: 'Pune' }), message: 'Lead IDs (item 0): no lead IDs given' },
+	{
+		name: 'bulk update without lead IDs',
+		parameters: lead('bulkUpdate', { leadIds: ' , ', attribute: 'mx_City', value: 'Pune' }),
+		message: 'Lead IDs (item 0): no lead IDs given',
+	},
 	{
 		name: 'bulk update with a malformed lead ID',
-		parameters: lead('bulkUpdate', { leadIds: `${VALID_ID}, xyz`, attribute: 'mx_City', value: 'Pune' }),
+		parameters: lead('bulkUpdate', {
+			leadIds: `${VALID_ID}, xyz`,
+			attribute: 'mx_City',
+			value: 'Pune',
+		}),
 		message: 'Lead IDs, entry 1 (item 0): "xyz" is not a valid lead ID',
 	},
 	{
 		name: 'bulk update without a field name',
-		parameters: lead('bulkUpdate', { leadIds: VALID_ID, attribute: '={{ $json.field }}', value: 'Pune' }),
+		parameters: lead('bulkUpdate', {
+			leadIds: VALID_ID,
+			attribute: '={{ $json.field }}',
+			value: 'Pune',
+		}),
 		input: [{ field: ' ' }],
 		message: 'Field Name (item 0): the field name is empty',
 	},
 	{
 		name: 'bulk update with an invalid lead type',
-		parameters: lead('bulkUpdate', { leadIds: VALID_ID, attribute: 'mx_City', value: 'Pune', options: { leadType: 'Type1' } }),
+		parameters: lead('bulkUpdate', {
+			leadIds: VALID_ID,
+			attribute: 'mx_City',
+			value: 'Pune',
+			options: { leadType: 'Type1' },
+		}),
 		message: 'Lead Type (item 0): "Type1" is not a lead type',
 	},
 	{
@@ -156,7 +213,11 @@ const cases: Case[] = [
 	},
 	{
 		name: 'negative Limit from an expression',
-		parameters: lead('getRecentlyModified', { fromDate: '2026-01-01', returnAll: false, limit: '={{ -5 }}' }),
+		parameters: lead('getRecentlyModified', {
+			fromDate: '2026-01-01',
+			returnAll: false,
+			limit: '={{ -5 }}',
+		}),
 		message: 'Limit (item 0): -5 is not a whole number of 1 or more',
 	},
 	{
@@ -167,13 +228,25 @@ const cases: Case[] = [
 	},
 	{
 		name: 'a date range that ends before it starts',
-		parameters: lead('getRecentlyModified', { fromDate: '2026-02-01T00:00:00Z', toDate: '2026-01-01T00:00:00Z', returnAll: true }),
-		message: 'Modified After (item 0): 2026-02-01T00:00:00.000Z is after Modified Before (2026-01-01T00:00:00.000Z)',
+		parameters: lead('getRecentlyModified', {
+			fromDate: '2026-02-01T00:00:00Z',
+			toDate: '2026-01-01T00:00:00Z',
+			returnAll: true,
+		}),
+		message:
+			'Modified After (item 0): 2026-02-01T00:00:00.000Z is after Modified Before (2026-01-01T00:00:00.000Z)',
 	},
 	{
 		name: 'more than 10,000 lead IDs in one item',
 		parameters: lead('getManyByIds', { leadIds: '={{ $json.ids }}' }),
-		input: [{ ids: Array.from({ length: 10001 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`) }],
+		input: [
+			{
+				ids: Array.from(
+					{ length: 10001 },
+					(_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+				),
+			},
+		],
 		message: 'Lead IDs (item 0): 10001 lead IDs, more than the 10000 LeadSquared accepts at once',
 	},
 	{
@@ -186,7 +259,8 @@ const cases: Case[] = [
 		name: 'async update in a region with no documented async host',
 		parameters: lead('updateAsync', { leadId: VALID_ID, ...list(['mx_City', 'Pune']) }),
 		credentials: { apiHost: 'https://api-in22.leadsquared.com', asyncApiHost: 'auto' },
-		message: 'Async API Host in the credential (item 0): LeadSquared documents no async host for the region of https://api-in22.leadsquared.com',
+		message:
+			'Async API Host in the credential (item 0): LeadSquared documents no async host for the region of https://api-in22.leadsquared.com',
 	},
 	{
 		name: 'status check with a malformed request ID',
@@ -221,8 +295,18 @@ const cases: Case[] = [
 ];
 
 it.each(cases)('$name', async ({ name, parameters, input, type, credentials, message }) => {
-	const { error, output } = await runNode({ type: type ?? LEAD_NODE, parameters, input, credentials });
-	recordMatrixRow('badInput', { name, message: error?.message, requestsSent: requests.unmatched.length, outputItems: output.flat().length });
+	const { error, output } = await runNode({
+		type: type ?? LEAD_NODE,
+		parameters,
+		input,
+		credentials,
+	});
+	recordMatrixRow('badInput', {
+		name,
+		message: error?.message,
+		requestsSent: requests.unmatched.length,
+		outputItems: output.flat().length,
+	});
 
 	expect(output).toEqual([]);
 	expect(error?.name).toBe('NodeOperationError');
@@ -232,7 +316,10 @@ it.each(cases)('$name', async ({ name, parameters, input, type, credentials, mes
 });
 
 it('control: a valid item does reach the network, so the checks above would see a leak', async () => {
-	await runNode({ parameters: lead('update', { leadId: VALID_ID, ...list(['mx_City', 'Pune']) }), credentials: { maxRetrySeconds: 0 } });
+	await runNode({
+		parameters: lead('update', { leadId: VALID_ID, ...list(['mx_City', 'Pune']) }),
+		credentials: { maxRetrySeconds: 0 },
+	});
 
 	expect(requests.unmatched.map((request) => request.method)).toEqual(['POST']);
 	requests.unmatched.length = 0;

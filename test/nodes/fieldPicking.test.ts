@@ -39,7 +39,9 @@ function metadataReply(withOptionSets: boolean) {
 it('lists lead fields by display name with the schema name as value, without custom field sets', async () => {
 	metadataReply(false);
 
-	const options = await node.methods.loadOptions.getLeadFields.call(loadOptionsContext({ operation: 'createOrUpdate' }));
+	const options = await node.methods.loadOptions.getLeadFields.call(
+		loadOptionsContext({ operation: 'createOrUpdate' }),
+	);
 
 	expect(options.map((option) => [option.name, option.value])).toEqual([
 		['Budget (mx_Budget)', 'mx_Budget'],
@@ -50,13 +52,17 @@ it('lists lead fields by display name with the schema name as value, without cus
 		['Lead Id (ProspectID)', 'ProspectID'],
 		['Phone Number (Phone)', 'Phone'],
 	]);
-	expect(options.find((option) => option.value === 'FirstName')?.description).toBe('Text, mandatory');
+	expect(options.find((option) => option.value === 'FirstName')?.description).toBe(
+		'Text, mandatory',
+	);
 });
 
 it('lists custom field sets separately', async () => {
 	metadataReply(false);
 
-	const options = await node.methods.loadOptions.getCustomFieldSets.call(loadOptionsContext({ operation: 'createOrUpdate' }));
+	const options = await node.methods.loadOptions.getCustomFieldSets.call(
+		loadOptionsContext({ operation: 'createOrUpdate' }),
+	);
 
 	expect(options).toEqual([{ name: 'KYC', value: 'mx_KYC' }]);
 });
@@ -64,7 +70,9 @@ it('lists custom field sets separately', async () => {
 it('gives the mapper every writable field with its type, dropdown values and match candidates', async () => {
 	metadataReply(true);
 
-	const { fields } = await node.methods.resourceMapping.getLeadFieldMapping.call(loadOptionsContext({ operation: 'createOrUpdate' }));
+	const { fields } = await node.methods.resourceMapping.getLeadFieldMapping.call(
+		loadOptionsContext({ operation: 'createOrUpdate' }),
+	);
 
 	expect(fields.map((field) => field.id)).toEqual([
 		'mx_Budget',
@@ -91,7 +99,9 @@ it('gives the mapper every writable field with its type, dropdown values and mat
 it('marks nothing mandatory when updating an existing lead', async () => {
 	metadataReply(true);
 
-	const { fields } = await node.methods.resourceMapping.getLeadFieldMapping.call(loadOptionsContext({ operation: 'update' }));
+	const { fields } = await node.methods.resourceMapping.getLeadFieldMapping.call(
+		loadOptionsContext({ operation: 'update' }),
+	);
 
 	expect(fields.filter((field) => field.required)).toEqual([]);
 });
@@ -124,7 +134,12 @@ describe('sending mapped fields', () => {
 				fieldsInput: 'mapper',
 				columns: {
 					mappingMode: 'defineBelow',
-					value: { EmailAddress: '={{ $json.email }}', FirstName: '={{ $json.name }}', mx_Budget: 2500, Phone: null },
+					value: {
+						EmailAddress: '={{ $json.email }}',
+						FirstName: '={{ $json.name }}',
+						mx_Budget: 2500,
+						Phone: null,
+					},
 					matchingColumns: ['EmailAddress'],
 					schema,
 				},
@@ -151,7 +166,13 @@ describe('sending mapped fields', () => {
 				fieldsInput: 'mapper',
 				columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema },
 			},
-			input: [{ EmailAddress: 'raj@example.com', Phone: '+91-9999999999', internalNote: 'not a lead field' }],
+			input: [
+				{
+					EmailAddress: 'raj@example.com',
+					Phone: '+91-9999999999',
+					internalNote: 'not a lead field',
+				},
+			],
 		});
 
 		expect(error).toBeUndefined();
@@ -163,10 +184,17 @@ describe('sending mapped fields', () => {
 				resource: 'lead',
 				operation: 'createOrUpdate',
 				fieldsInput: 'mapper',
-				columns: { mappingMode: 'defineBelow', value: { FirstName: 'Ana' }, matchingColumns: ['Phone'], schema },
+				columns: {
+					mappingMode: 'defineBelow',
+					value: { FirstName: 'Ana' },
+					matchingColumns: ['Phone'],
+					schema,
+				},
 			},
 		});
 
-		expect(error?.message).toBe('Search By (item 0): searches by Phone, but no Phone value is sent');
+		expect(error?.message).toBe(
+			'Search By (item 0): searches by Phone, but no Phone value is sent',
+		);
 	});
 });

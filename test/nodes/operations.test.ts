@@ -95,7 +95,11 @@ describe('Update', () => {
 		expect(error).toBeUndefined();
 		expect(output[0]).toEqual([
 			{
-				json: { leadId: LEAD_ID, affectedRows: 1, response: { Status: 'Success', Message: { AffectedRows: 1 } } },
+				json: {
+					leadId: LEAD_ID,
+					affectedRows: 1,
+					response: { Status: 'Success', Message: { AffectedRows: 1 } },
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -103,7 +107,10 @@ describe('Update', () => {
 });
 
 describe('Bulk Update', () => {
-	const ids = Array.from({ length: 120 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+	const ids = Array.from(
+		{ length: 120 },
+		(_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+	);
 
 	it('splits 120 lead ids into calls of 50, 50 and 20 and sums the affected rows', async () => {
 		const seenBodies: unknown[] = [];
@@ -118,11 +125,19 @@ describe('Bulk Update', () => {
 				Message: { AffectedRows: (body as { LeadIds: string[] }).LeadIds.length },
 			}));
 
-		const { output, error } = await runFixture('bulk-update', { input: [{ ids: ids.join(',\n') }] });
+		const { output, error } = await runFixture('bulk-update', {
+			input: [{ ids: ids.join(',\n') }],
+		});
 
 		expect(error).toBeUndefined();
-		const sorted = (seenBodies as Array<{ LeadIds: string[] }>).sort((a, b) => a.LeadIds[0].localeCompare(b.LeadIds[0]));
-		expect(sorted.map((body) => body.LeadIds)).toEqual([ids.slice(0, 50), ids.slice(50, 100), ids.slice(100)]);
+		const sorted = (seenBodies as Array<{ LeadIds: string[] }>).sort((a, b) =>
+			a.LeadIds[0].localeCompare(b.LeadIds[0]),
+		);
+		expect(sorted.map((body) => body.LeadIds)).toEqual([
+			ids.slice(0, 50),
+			ids.slice(50, 100),
+			ids.slice(100),
+		]);
 		expect(sorted[0]).toEqual({
 			LeadIds: ids.slice(0, 50),
 			LeadFields: { Attribute: 'mx_City', Value: 'Bangalore' },
@@ -131,7 +146,15 @@ describe('Bulk Update', () => {
 		});
 		expect(output[0]).toEqual([
 			{
-				json: { leadCount: 120, affectedRows: 120, notUpdated: 0, calls: 3, attribute: 'mx_City', value: 'Bangalore', leadType: 'OT_1' },
+				json: {
+					leadCount: 120,
+					affectedRows: 120,
+					notUpdated: 0,
+					calls: 3,
+					attribute: 'mx_City',
+					value: 'Bangalore',
+					leadType: 'OT_1',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -147,7 +170,9 @@ describe('Bulk Update', () => {
 			})
 			.reply(200, { Status: 'Success', Message: { AffectedRows: 2 } });
 
-		const { output } = await runFixture('bulk-update', { input: [{ ids: [ids[0], ids[1], ids[0]] }] });
+		const { output } = await runFixture('bulk-update', {
+			input: [{ ids: [ids[0], ids[1], ids[0]] }],
+		});
 
 		expect(output[0][0].json).toMatchObject({ leadCount: 2, affectedRows: 2, calls: 1 });
 	});
@@ -157,7 +182,9 @@ describe('Bulk Update', () => {
 			.post('/v2/LeadManagement.svc/Lead/Bulk/Update')
 			.reply(200, { Status: 'Success', Message: { AffectedRows: 1 } });
 
-		const { output } = await runFixture('bulk-update', { input: [{ ids: [ids[0], ids[1], ids[2]] }] });
+		const { output } = await runFixture('bulk-update', {
+			input: [{ ids: [ids[0], ids[1], ids[2]] }],
+		});
 
 		expect(output[0][0].json).toMatchObject({ leadCount: 3, affectedRows: 1, notUpdated: 2 });
 		expect(output[0][0].json.note).toMatch(/updated 1 of 3 leads.*does not exist/);
@@ -175,11 +202,18 @@ describe('Bulk Update, combining items', () => {
 				return true;
 			})
 			.times(3)
-			.reply(200, (_uri, body) => ({ Status: 'Success', Message: { AffectedRows: (body as { LeadIds: string[] }).LeadIds.length } }));
+			.reply(200, (_uri, body) => ({
+				Status: 'Success',
+				Message: { AffectedRows: (body as { LeadIds: string[] }).LeadIds.length },
+			}));
 		const fixture = loadWorkflow('bulk-update');
 		const node = {
 			...fixture.nodes[0],
-			parameters: { ...fixture.nodes[0].parameters, value: '={{ $json.city }}', options: { mergeItems: true } },
+			parameters: {
+				...fixture.nodes[0].parameters,
+				value: '={{ $json.city }}',
+				options: { mergeItems: true },
+			},
 		};
 		const input = [
 			{ ids: Array.from({ length: 30 }, (_, n) => id(n)), city: 'Pune' },
@@ -192,13 +226,37 @@ describe('Bulk Update, combining items', () => {
 		const output = run.outputs(node.name)[0];
 
 		expect(run.error).toBeUndefined();
-		const puneCalls = seen.filter((body) => body.LeadFields.Value === 'Pune').map((body) => body.LeadIds.length).sort();
+		const puneCalls = seen
+			.filter((body) => body.LeadFields.Value === 'Pune')
+			.map((body) => body.LeadIds.length)
+			.sort();
 		expect(puneCalls).toEqual([40, 50]);
-		expect(seen.filter((body) => body.LeadFields.Value === 'Delhi').map((body) => body.LeadIds)).toEqual([[id(500)]]);
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(output[0].json).toMatchObject({ leadCount: 30, value: 'Pune', sharedCalls: 1, sharedCallsAffectedRows: 50 });
-		expect(output[1].json).toMatchObject({ leadCount: 30, sharedCalls: 2, sharedCallsAffectedRows: 90 });
-		expect(output[2].json).toMatchObject({ leadCount: 1, value: 'Delhi', sharedCalls: 1, sharedCallsAffectedRows: 1 });
+		expect(
+			seen.filter((body) => body.LeadFields.Value === 'Delhi').map((body) => body.LeadIds),
+		).toEqual([[id(500)]]);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(output[0].json).toMatchObject({
+			leadCount: 30,
+			value: 'Pune',
+			sharedCalls: 1,
+			sharedCallsAffectedRows: 50,
+		});
+		expect(output[1].json).toMatchObject({
+			leadCount: 30,
+			sharedCalls: 2,
+			sharedCallsAffectedRows: 90,
+		});
+		expect(output[2].json).toMatchObject({
+			leadCount: 1,
+			value: 'Delhi',
+			sharedCalls: 1,
+			sharedCallsAffectedRows: 1,
+		});
 	});
 });
 
@@ -212,7 +270,10 @@ describe('Capture', () => {
 				{ Attribute: 'SearchBy', Value: 'EmailAddress' },
 			])
 			.query({ LeadUpdateBehavior: 'UpdateOnlyEmptyFields' })
-			.reply(200, { Status: 'Success', Message: { Id: LEAD_ID, RelatedId: LEAD_ID, IsCreated: true, AffectedRows: 1 } });
+			.reply(200, {
+				Status: 'Success',
+				Message: { Id: LEAD_ID, RelatedId: LEAD_ID, IsCreated: true, AffectedRows: 1 },
+			});
 
 		const { output, error } = await runFixture('capture');
 
@@ -222,7 +283,10 @@ describe('Capture', () => {
 				leadId: LEAD_ID,
 				created: true,
 				affectedRows: 1,
-				response: { Status: 'Success', Message: { Id: LEAD_ID, RelatedId: LEAD_ID, IsCreated: true, AffectedRows: 1 } },
+				response: {
+					Status: 'Success',
+					Message: { Id: LEAD_ID, RelatedId: LEAD_ID, IsCreated: true, AffectedRows: 1 },
+				},
 			},
 			pairedItem: { item: 0 },
 		});
@@ -241,7 +305,13 @@ describe('Capture (Async)', () => {
 			.query({ accessKey: TEST_CREDENTIALS.accessKey, secretKey: TEST_CREDENTIALS.secretKey })
 			.reply(function () {
 				rawPath = this.req.path;
-				return [200, { Status: 'Request accepted. Please use below request id to check the status', RequestID: '8eca6fa6-262c-43eb-8cfe-6e3325e2dc73' }];
+				return [
+					200,
+					{
+						Status: 'Request accepted. Please use below request id to check the status',
+						RequestID: '8eca6fa6-262c-43eb-8cfe-6e3325e2dc73',
+					},
+				];
 			});
 
 		const { output, error } = await runFixture('capture-async');
@@ -267,8 +337,11 @@ describe('Capture (Async)', () => {
 		expect(error?.message).toBe('Async API Key (x-api-key) in the credential (item 0): is empty');
 	});
 
-	it('derives the async host from the API host\'s region', async () => {
-		nock('https://asyncapi-in21.leadsquared.com', ASYNC_AUTH).post('/lead/capture').query(true).reply(200, { RequestID: 'x', Status: 'ok' });
+	it("derives the async host from the API host's region", async () => {
+		nock('https://asyncapi-in21.leadsquared.com', ASYNC_AUTH)
+			.post('/lead/capture')
+			.query(true)
+			.reply(200, { RequestID: 'x', Status: 'ok' });
 
 		const { error } = await runFixture('capture-async', {
 			credentials: { apiHost: 'https://api-in21.leadsquared.com', asyncApiHost: 'auto' },
@@ -291,7 +364,10 @@ describe('Update (Async)', () => {
 				leadId: '7ba60ab0-7054-4856-8590-1b5a9f904ad1',
 				postUpdatedLead: 'true',
 			})
-			.reply(200, { Status: 'Request accepted. Please use below request id to check the status', RequestID: '7ba60ab0-7054-4856-8590-1b5a9f904ad1' });
+			.reply(200, {
+				Status: 'Request accepted. Please use below request id to check the status',
+				RequestID: '7ba60ab0-7054-4856-8590-1b5a9f904ad1',
+			});
 
 		const { output, error } = await runFixture('update-async');
 
@@ -332,8 +408,14 @@ describe('Get Request Status', () => {
 	};
 
 	it('asks each status endpoint with only x-api-key and parses the embedded JSON', async () => {
-		nock(ASYNC_BASE, STATUS_AUTH).get('/lead/update/status').query({ RequestID: updateStatus.RequestID }).reply(200, updateStatus);
-		nock(ASYNC_BASE, STATUS_AUTH).get('/lead/status').query({ RequestID: captureStatus.RequestId }).reply(200, captureStatus);
+		nock(ASYNC_BASE, STATUS_AUTH)
+			.get('/lead/update/status')
+			.query({ RequestID: updateStatus.RequestID })
+			.reply(200, updateStatus);
+		nock(ASYNC_BASE, STATUS_AUTH)
+			.get('/lead/status')
+			.query({ RequestID: captureStatus.RequestId })
+			.reply(200, captureStatus);
 
 		const { output, error } = await runFixture('get-request-status');
 
@@ -382,11 +464,24 @@ describe('Get Request Status', () => {
 	});
 
 	it('uses the status path override from the options', async () => {
-		nock(ASYNC_BASE, STATUS_AUTH).get('/custom/status/path').query({ RequestID: updateStatus.RequestID }).reply(200, updateStatus);
+		nock(ASYNC_BASE, STATUS_AUTH)
+			.get('/custom/status/path')
+			.query({ RequestID: updateStatus.RequestID })
+			.reply(200, updateStatus);
 		const fixture = loadWorkflow('get-request-status');
-		const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, options: { statusPath: '/custom/status/path' } } };
+		const node = {
+			...fixture.nodes[0],
+			parameters: {
+				...fixture.nodes[0].parameters,
+				options: { statusPath: '/custom/status/path' },
+			},
+		};
 
-		const run = await runWorkflow({ nodes: [node], connections: {}, input: [fixture.testInput[0]] });
+		const run = await runWorkflow({
+			nodes: [node],
+			connections: {},
+			input: [fixture.testInput[0]],
+		});
 
 		expect(run.outputs(node.name)[0][0].json.succeeded).toBe(true);
 	});

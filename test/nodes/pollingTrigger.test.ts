@@ -14,7 +14,10 @@ import { PollingTriggerHarness } from '../harness/triggers';
 useNock();
 
 const V2_AUTH = {
-	reqheaders: { 'x-lsq-accesskey': TEST_CREDENTIALS.accessKey, 'x-lsq-secretkey': TEST_CREDENTIALS.secretKey },
+	reqheaders: {
+		'x-lsq-accesskey': TEST_CREDENTIALS.accessKey,
+		'x-lsq-secretkey': TEST_CREDENTIALS.secretKey,
+	},
 };
 const OVERLAP_MS = 5 * 60 * 1000;
 
@@ -52,13 +55,20 @@ function recentlyModified(...pages: object[][]): RecentlyModifiedBody[] {
 	return bodies;
 }
 
-const jsonOf = (result: Awaited<ReturnType<PollingTriggerHarness['poll']>>) => result?.[0].map((item) => item.json) ?? null;
+const jsonOf = (result: Awaited<ReturnType<PollingTriggerHarness['poll']>>) =>
+	result?.[0].map((item) => item.json) ?? null;
 
 /** A trigger whose previous poll ended `agoMs` before now. */
-function triggerPolledAgo(agoMs: number, parameters: IDataObject = { event: 'leadCreatedOrUpdated' }) {
+function triggerPolledAgo(
+	agoMs: number,
+	parameters: IDataObject = { event: 'leadCreatedOrUpdated' },
+) {
 	const trigger = new PollingTriggerHarness(parameters);
 	const lastPolledAt = Date.now() - agoMs;
-	Object.assign(trigger.staticData, { lastPolledAt: new Date(lastPolledAt).toISOString(), seen: {} });
+	Object.assign(trigger.staticData, {
+		lastPolledAt: new Date(lastPolledAt).toISOString(),
+		seen: {},
+	});
 	return { trigger, lastPolledAt };
 }
 
@@ -95,7 +105,10 @@ it('reads from the previous poll minus the overlap, oldest change first, and mar
 
 	expect(bodies).toEqual([
 		{
-			Parameter: { FromDate: toLeadSquaredDate(new Date(lastPolledAt - OVERLAP_MS)), ToDate: expect.any(String) },
+			Parameter: {
+				FromDate: toLeadSquaredDate(new Date(lastPolledAt - OVERLAP_MS)),
+				ToDate: expect.any(String),
+			},
 			Paging: { PageIndex: 1, PageSize: 5000 },
 			Sorting: { ColumnName: 'ModifiedOn', Direction: '0' },
 		},
@@ -109,7 +122,10 @@ it('reads from the previous poll minus the overlap, oldest change first, and mar
 			ModifiedOn: new Date(lastPolledAt + 2000).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
 			ChangeType: 'created',
 		},
-		expect.objectContaining({ ProspectID: '00000000-0000-4000-8000-000000000002', ChangeType: 'updated' }),
+		expect.objectContaining({
+			ProspectID: '00000000-0000-4000-8000-000000000002',
+			ChangeType: 'updated',
+		}),
 	]);
 });
 
@@ -137,34 +153,47 @@ it('emits each change once across polls: repeats from the overlap are dropped, a
 
 it('remembers a change made in the first second of the window as long as that second is read again', async () => {
 	const { trigger } = triggerPolledAgo(60_000);
-	const windowStart = Math.floor((Date.parse(trigger.staticData.lastPolledAt as string) - OVERLAP_MS) / 1000) * 1000;
+	const windowStart =
+		Math.floor((Date.parse(trigger.staticData.lastPolledAt as string) - OVERLAP_MS) / 1000) * 1000;
 	const early = lead(1, windowStart - 86_400_000, windowStart + 1);
 	recentlyModified([early]);
 	expect(jsonOf(await trigger.poll())).toHaveLength(1);
 
 	// The next poll starts later, but say LeadSquared's second-granular range still returns it.
-	Object.assign(trigger.staticData, { lastPolledAt: new Date(windowStart + OVERLAP_MS + 500).toISOString() });
+	Object.assign(trigger.staticData, {
+		lastPolledAt: new Date(windowStart + OVERLAP_MS + 500).toISOString(),
+	});
 	recentlyModified([early]);
 	expect(await trigger.poll()).toBeNull();
 });
 
 it('forgets emitted changes once they are older than the overlap, so the state stays small', async () => {
 	const { trigger, lastPolledAt } = triggerPolledAgo(60_000);
-	Object.assign(trigger.staticData, { seen: { 'old-lead|2020-01-01T00:00:00.000Z': '2020-01-01T00:00:00.000Z' } });
+	Object.assign(trigger.staticData, {
+		seen: { 'old-lead|2020-01-01T00:00:00.000Z': '2020-01-01T00:00:00.000Z' },
+	});
 	recentlyModified([lead(1, lastPolledAt - 86_400_000, lastPolledAt + 1000)]);
 
 	await trigger.poll();
 
-	expect(Object.keys(trigger.staticData.seen as object)).toEqual([`00000000-0000-4000-8000-000000000001|${new Date(lastPolledAt + 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z')}`]);
+	expect(Object.keys(trigger.staticData.seen as object)).toEqual([
+		`00000000-0000-4000-8000-000000000001|${new Date(lastPolledAt + 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z')}`,
+	]);
 });
 
 it('reads past 5,000 leads by asking again from the last change read, without emitting the overlap twice', async () => {
 	const { trigger, lastPolledAt } = triggerPolledAgo(60 * 60_000);
 	const base = lastPolledAt - OVERLAP_MS + 1000;
-	const firstPage = Array.from({ length: 5000 }, (_, index) => lead(index + 1, base - 86_400_000, base + Math.floor(index / 10) * 1000));
+	const firstPage = Array.from({ length: 5000 }, (_, index) =>
+		lead(index + 1, base - 86_400_000, base + Math.floor(index / 10) * 1000),
+	);
 	const lastOfFirstPage = base + Math.floor(4999 / 10) * 1000;
 	// The second read starts at the last change's second, so the last 10 leads come again.
-	const secondPage = [...firstPage.slice(4990), lead(5001, base - 86_400_000, lastOfFirstPage + 1000), lead(5002, base - 86_400_000, lastOfFirstPage + 2000)];
+	const secondPage = [
+		...firstPage.slice(4990),
+		lead(5001, base - 86_400_000, lastOfFirstPage + 1000),
+		lead(5002, base - 86_400_000, lastOfFirstPage + 2000),
+	];
 	const bodies = recentlyModified(firstPage, secondPage);
 
 	const items = jsonOf(await trigger.poll());
@@ -180,7 +209,9 @@ it('reads past 5,000 leads by asking again from the last change read, without em
 it('turns to page numbers when more than 5,000 leads changed within the same second', async () => {
 	const { trigger, lastPolledAt } = triggerPolledAgo(60_000);
 	const second = lastPolledAt - OVERLAP_MS;
-	const samePage = Array.from({ length: 5000 }, (_, index) => lead(index + 1, second - 86_400_000, second));
+	const samePage = Array.from({ length: 5000 }, (_, index) =>
+		lead(index + 1, second - 86_400_000, second),
+	);
 	const bodies = recentlyModified(samePage, [lead(5001, second - 86_400_000, second)]);
 
 	const items = jsonOf(await trigger.poll());
@@ -195,7 +226,10 @@ it.each([
 	['leadUpdated', ['Lead 2']],
 ])('with Event %s emits only those changes', async (event, names) => {
 	const { trigger, lastPolledAt } = triggerPolledAgo(60_000, { event });
-	recentlyModified([lead(1, lastPolledAt + 1000, lastPolledAt + 1000), lead(2, lastPolledAt - 86_400_000, lastPolledAt + 2000)]);
+	recentlyModified([
+		lead(1, lastPolledAt + 1000, lastPolledAt + 1000),
+		lead(2, lastPolledAt - 86_400_000, lastPolledAt + 2000),
+	]);
 
 	const items = jsonOf(await trigger.poll());
 
@@ -203,12 +237,18 @@ it.each([
 });
 
 it('shows the most recently modified lead in a manual test, without touching the cursor', async () => {
-	const trigger = new PollingTriggerHarness({ event: 'leadCreatedOrUpdated', options: { rawValues: true } });
+	const trigger = new PollingTriggerHarness({
+		event: 'leadCreatedOrUpdated',
+		options: { rawValues: true },
+	});
 	const bodies = recentlyModified([lead(7, Date.UTC(2024, 4, 1, 10), Date.UTC(2024, 4, 2, 11))]);
 
 	const items = jsonOf(await trigger.poll('manual'));
 
-	expect(bodies[0]).toMatchObject({ Paging: { PageIndex: 1, PageSize: 1 }, Sorting: { ColumnName: 'ModifiedOn', Direction: '1' } });
+	expect(bodies[0]).toMatchObject({
+		Paging: { PageIndex: 1, PageSize: 1 },
+		Sorting: { ColumnName: 'ModifiedOn', Direction: '1' },
+	});
 	expect(items).toEqual([
 		{
 			ProspectID: '00000000-0000-4000-8000-000000000007',
@@ -221,7 +261,7 @@ it('shows the most recently modified lead in a manual test, without touching the
 	expect(trigger.staticData).toEqual({});
 });
 
-it('marks the manual test\'s lead as created when it was never changed after creation', async () => {
+it("marks the manual test's lead as created when it was never changed after creation", async () => {
 	const trigger = new PollingTriggerHarness({ event: 'leadCreatedOrUpdated' });
 	recentlyModified([lead(8, Date.UTC(2024, 4, 1, 10), Date.UTC(2024, 4, 1, 10))]);
 	expect(jsonOf(await trigger.poll('manual'))?.[0].ChangeType).toBe('created');
@@ -236,7 +276,11 @@ it('answers a manual test on an account without leads with nothing', async () =>
 it('keeps the cursor where it was when LeadSquared fails, so the next poll reads the same window again', async () => {
 	const { trigger } = triggerPolledAgo(60_000);
 	const before = { ...trigger.staticData };
-	nock(API_BASE, V2_AUTH).post('/v2/LeadManagement.svc/Leads.RecentlyModified').reply(401, { Status: 'Error', ExceptionType: 'MXUnAuthorizedAccessException', ExceptionMessage: 'invalid access credentials' });
+	nock(API_BASE, V2_AUTH).post('/v2/LeadManagement.svc/Leads.RecentlyModified').reply(401, {
+		Status: 'Error',
+		ExceptionType: 'MXUnAuthorizedAccessException',
+		ExceptionMessage: 'invalid access credentials',
+	});
 	nock(API_BASE).get('/v2/Authentication.svc/UserByAccessKey.Get').reply(401, {});
 
 	await expect(trigger.poll()).rejects.toThrow();

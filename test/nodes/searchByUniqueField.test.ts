@@ -144,8 +144,16 @@ it('applies the same check to Create or Update', async () => {
 	metadataReply();
 
 	const { error } = await runNode({
-		parameters: { ...captureBy('FirstName', [['FirstName', 'Ana'], ['EmailAddress', 'a@b.co']]), operation: 'createOrUpdate' },
+		parameters: {
+			...captureBy('FirstName', [
+				['FirstName', 'Ana'],
+				['EmailAddress', 'a@b.co'],
+			]),
+			operation: 'createOrUpdate',
+		},
 	});
 
-	expect(error?.message).toBe('Search By Field Name or ID (item 0): FirstName is not a unique field in this LeadSquared account');
+	expect(error?.message).toBe(
+		'Search By Field Name or ID (item 0): FirstName is not a unique field in this LeadSquared account',
+	);
 });

@@ -14,7 +14,11 @@ import { useNock } from '../harness/http';
 
 useNock();
 
-const IDS = ['8eca6fa6-262c-43eb-8cfe-6e3325e2dc73', '9eca6fa6-262c-43eb-8cfe-6e3325e2dc74', 'aeca6fa6-262c-43eb-8cfe-6e3325e2dc75'];
+const IDS = [
+	'8eca6fa6-262c-43eb-8cfe-6e3325e2dc73',
+	'9eca6fa6-262c-43eb-8cfe-6e3325e2dc74',
+	'aeca6fa6-262c-43eb-8cfe-6e3325e2dc75',
+];
 
 function captureStatus(requestId: string, status: string, extra: Record<string, unknown> = {}) {
 	return {
@@ -26,7 +30,10 @@ function captureStatus(requestId: string, status: string, extra: Record<string, 
 			TaskCurrentStep: status === 'In-Queue' ? 'In-Queue' : null,
 			TaskLastStep: status === 'In-Queue' ? null : 'In-Process-Queue',
 			RequestBody: '[{"Attribute":"EmailAddress","Value":"a@example.com"}]',
-			Message: status === 'Success' ? '{"Status":"Success","Message":{"Id":"11111111-1111-4111-8111-111111111111","IsCreated":true}}' : null,
+			Message:
+				status === 'Success'
+					? '{"Status":"Success","Message":{"Id":"11111111-1111-4111-8111-111111111111","IsCreated":true}}'
+					: null,
 			...extra,
 		},
 	};
@@ -42,7 +49,12 @@ function statusSequence(requestId: string, ...documents: object[]) {
 }
 
 it('waits through In-Queue and sends a success to the Succeeded output', async () => {
-	statusSequence(IDS[0], captureStatus(IDS[0], 'In-Queue'), captureStatus(IDS[0], 'In-Queue'), captureStatus(IDS[0], 'Success'));
+	statusSequence(
+		IDS[0],
+		captureStatus(IDS[0], 'In-Queue'),
+		captureStatus(IDS[0], 'In-Queue'),
+		captureStatus(IDS[0], 'Success'),
+	);
 
 	const { output, error } = await runFixture('wait-for-request');
 
@@ -55,12 +67,15 @@ it('waits through In-Queue and sends a success to the Succeeded output', async (
 		status: 'Success',
 		succeeded: true,
 		leadId: '11111111-1111-4111-8111-111111111111',
-		message: { Status: 'Success', Message: { Id: '11111111-1111-4111-8111-111111111111', IsCreated: true } },
+		message: {
+			Status: 'Success',
+			Message: { Id: '11111111-1111-4111-8111-111111111111', IsCreated: true },
+		},
 		checks: 3,
 	});
 });
 
-it('sends a FAILURE to the Failed output with LeadSquared\'s reason', async () => {
+it("sends a FAILURE to the Failed output with LeadSquared's reason", async () => {
 	statusSequence(
 		IDS[0],
 		captureStatus(IDS[0], 'In-Queue'),
@@ -82,9 +97,16 @@ it('sends a FAILURE to the Failed output with LeadSquared\'s reason', async () =
 });
 
 it('gives up after Max Wait and reports a timeout on the Failed output', async () => {
-	nock(ASYNC_BASE).get('/lead/status').query(true).times(100).reply(200, captureStatus(IDS[0], 'In-Queue'));
+	nock(ASYNC_BASE)
+		.get('/lead/status')
+		.query(true)
+		.times(100)
+		.reply(200, captureStatus(IDS[0], 'In-Queue'));
 	const fixture = loadWorkflow('wait-for-request');
-	const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, maxWaitSeconds: 0.3 } };
+	const node = {
+		...fixture.nodes[0],
+		parameters: { ...fixture.nodes[0].parameters, maxWaitSeconds: 0.3 },
+	};
 
 	const run = await runWorkflow({ nodes: [node], connections: {}, input: fixture.testInput });
 	const [succeeded, failed] = run.outputs(node.name);
@@ -111,17 +133,24 @@ it('routes a mix of items to both outputs, each paired with its input', async ()
 		[{ item: 0 }, IDS[0]],
 		[{ item: 2 }, IDS[2]],
 	]);
-	expect(output[1].map((item) => [item.pairedItem, item.json.requestId, item.json.reason])).toEqual([
-		[{ item: 1 }, IDS[1], 'System error'],
-	]);
+	expect(output[1].map((item) => [item.pairedItem, item.json.requestId, item.json.reason])).toEqual(
+		[[{ item: 1 }, IDS[1], 'System error']],
+	);
 });
 
 it('with Continue On Fail, an item whose status cannot be read goes to Failed with the error', async () => {
 	statusSequence(IDS[0], captureStatus(IDS[0], 'Success'));
-	nock(ASYNC_BASE).get('/lead/status').query({ RequestID: IDS[1] }).reply(404, { Status: 'Error', ExceptionMessage: 'Request not found' });
+	nock(ASYNC_BASE)
+		.get('/lead/status')
+		.query({ RequestID: IDS[1] })
+		.reply(404, { Status: 'Error', ExceptionMessage: 'Request not found' });
 
 	const { output } = await runFixture('wait-for-request', {
-		input: [{ requestId: IDS[0], requestType: 'capture' }, { requestId: IDS[1], requestType: 'capture' }, { requestId: '', requestType: 'capture' }],
+		input: [
+			{ requestId: IDS[0], requestType: 'capture' },
+			{ requestId: IDS[1], requestType: 'capture' },
+			{ requestId: '', requestType: 'capture' },
+		],
 		onError: 'continueRegularOutput',
 	});
 
@@ -133,14 +162,28 @@ it('with Continue On Fail, an item whose status cannot be read goes to Failed wi
 });
 
 it('stops polling when the execution is cancelled', async () => {
-	const scope = nock(ASYNC_BASE).get('/lead/status').query(true).times(1000).reply(200, captureStatus(IDS[0], 'In-Queue'));
+	const scope = nock(ASYNC_BASE)
+		.get('/lead/status')
+		.query(true)
+		.times(1000)
+		.reply(200, captureStatus(IDS[0], 'In-Queue'));
 	const fixture = loadWorkflow('wait-for-request');
-	const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, maxWaitSeconds: 60 } };
+	const node = {
+		...fixture.nodes[0],
+		parameters: { ...fixture.nodes[0].parameters, maxWaitSeconds: 60 },
+	};
 
-	const run = await runWorkflow({ nodes: [node], connections: {}, input: fixture.testInput, cancelAfterMs: 300 });
-	const remainingAtCancel = (scope as unknown as { interceptors: Array<{ counter: number }> }).interceptors[0].counter;
+	const run = await runWorkflow({
+		nodes: [node],
+		connections: {},
+		input: fixture.testInput,
+		cancelAfterMs: 300,
+	});
+	const remainingAtCancel = (scope as unknown as { interceptors: Array<{ counter: number }> })
+		.interceptors[0].counter;
 	await new Promise((resolve) => setTimeout(resolve, 400));
-	const remainingLater = (scope as unknown as { interceptors: Array<{ counter: number }> }).interceptors[0].counter;
+	const remainingLater = (scope as unknown as { interceptors: Array<{ counter: number }> })
+		.interceptors[0].counter;
 	nock.cleanAll();
 
 	expect(run.run.status).toBe('canceled');
@@ -148,15 +191,26 @@ it('stops polling when the execution is cancelled', async () => {
 });
 
 describe('Include Input Fields', () => {
-	const signUp = { email: 'asha@example.com', firstName: 'Asha', status: 'from-form', requestId: IDS[0], requestType: 'capture' };
+	const signUp = {
+		email: 'asha@example.com',
+		firstName: 'Asha',
+		status: 'from-form',
+		requestId: IDS[0],
+		requestType: 'capture',
+	};
 
 	function runWithInput(parameters: INodeParameters = {}) {
 		const fixture = loadWorkflow('wait-for-request');
-		const node = { ...fixture.nodes[0], parameters: { ...fixture.nodes[0].parameters, ...parameters } };
-		return runWorkflow({ nodes: [node], connections: {}, input: [signUp] }).then((run) => run.outputs(node.name));
+		const node = {
+			...fixture.nodes[0],
+			parameters: { ...fixture.nodes[0].parameters, ...parameters },
+		};
+		return runWorkflow({ nodes: [node], connections: {}, input: [signUp] }).then((run) =>
+			run.outputs(node.name),
+		);
 	}
 
-	it('is on by default: the input item\'s fields come out beside the status, and the status wins a name clash', async () => {
+	it("is on by default: the input item's fields come out beside the status, and the status wins a name clash", async () => {
 		statusSequence(IDS[0], captureStatus(IDS[0], 'Success'));
 
 		const [succeeded] = await runWithInput();
@@ -174,12 +228,24 @@ describe('Include Input Fields', () => {
 	it('keeps the input fields on the Failed output too, for failures and timeouts', async () => {
 		statusSequence(IDS[0], captureStatus(IDS[0], 'FAILURE', { StatusReason: 'Duplicate lead' }));
 		const [, failed] = await runWithInput();
-		expect(failed[0].json).toMatchObject({ email: 'asha@example.com', reason: 'Duplicate lead', timedOut: false });
+		expect(failed[0].json).toMatchObject({
+			email: 'asha@example.com',
+			reason: 'Duplicate lead',
+			timedOut: false,
+		});
 
-		nock(ASYNC_BASE).get('/lead/status').query(true).times(100).reply(200, captureStatus(IDS[0], 'In-Queue'));
+		nock(ASYNC_BASE)
+			.get('/lead/status')
+			.query(true)
+			.times(100)
+			.reply(200, captureStatus(IDS[0], 'In-Queue'));
 		const [, timedOut] = await runWithInput({ maxWaitSeconds: 0.2 });
 		nock.cleanAll();
-		expect(timedOut[0].json).toMatchObject({ email: 'asha@example.com', firstName: 'Asha', timedOut: true });
+		expect(timedOut[0].json).toMatchObject({
+			email: 'asha@example.com',
+			firstName: 'Asha',
+			timedOut: true,
+		});
 	});
 
 	it('when off, outputs only the status fields', async () => {
@@ -189,7 +255,11 @@ describe('Include Input Fields', () => {
 
 		expect(succeeded[0].json).not.toHaveProperty('email');
 		expect(succeeded[0].json).not.toHaveProperty('firstName');
-		expect(succeeded[0].json).toMatchObject({ requestId: IDS[0], status: 'Success', succeeded: true });
+		expect(succeeded[0].json).toMatchObject({
+			requestId: IDS[0],
+			status: 'Success',
+			succeeded: true,
+		});
 	});
 });
 
@@ -204,9 +274,17 @@ describe('a sign-up through Capture (Async) and Wait for Request', () => {
 	function chain(captureParameters: INodeParameters = {}) {
 		const capture = loadWorkflow('capture-async').nodes[0];
 		const wait = loadWorkflow('wait-for-request').nodes[0];
-		const nodes = [{ ...capture, parameters: { ...capture.parameters, ...captureParameters } }, wait];
-		const connections = { [capture.name]: { main: [[{ node: wait.name, type: 'main' as const, index: 0 }]] } };
-		nock(ASYNC_BASE).post('/lead/capture').query(true).reply(200, { Status: 'Request accepted', RequestID: IDS[0] });
+		const nodes = [
+			{ ...capture, parameters: { ...capture.parameters, ...captureParameters } },
+			wait,
+		];
+		const connections = {
+			[capture.name]: { main: [[{ node: wait.name, type: 'main' as const, index: 0 }]] },
+		};
+		nock(ASYNC_BASE)
+			.post('/lead/capture')
+			.query(true)
+			.reply(200, { Status: 'Request accepted', RequestID: IDS[0] });
 		statusSequence(IDS[0], captureStatus(IDS[0], 'Success'));
 		return runWorkflow({ nodes, connections, input: [signUp] }).then((run) => ({
 			captured: run.outputs(capture.name)[0],
@@ -214,17 +292,31 @@ describe('a sign-up through Capture (Async) and Wait for Request', () => {
 		}));
 	}
 
-	it('keeps the sign-up\'s fields all the way to the Succeeded output', async () => {
+	it("keeps the sign-up's fields all the way to the Succeeded output", async () => {
 		const { captured, succeeded } = await chain();
 
-		expect(captured[0].json).toEqual({ ...signUp, requestId: IDS[0], requestType: 'capture', status: 'Request accepted' });
-		expect(succeeded[0].json).toMatchObject({ ...signUp, requestId: IDS[0], status: 'Success', succeeded: true });
+		expect(captured[0].json).toEqual({
+			...signUp,
+			requestId: IDS[0],
+			requestType: 'capture',
+			status: 'Request accepted',
+		});
+		expect(succeeded[0].json).toMatchObject({
+			...signUp,
+			requestId: IDS[0],
+			status: 'Success',
+			succeeded: true,
+		});
 	});
 
-	it('outputs only the request\'s fields from Capture (Async) when Include Input Fields is off', async () => {
+	it("outputs only the request's fields from Capture (Async) when Include Input Fields is off", async () => {
 		const { captured, succeeded } = await chain({ includeInputFields: false });
 
-		expect(captured[0].json).toEqual({ requestId: IDS[0], requestType: 'capture', status: 'Request accepted' });
+		expect(captured[0].json).toEqual({
+			requestId: IDS[0],
+			requestType: 'capture',
+			status: 'Request accepted',
+		});
 		expect(succeeded[0].json).not.toHaveProperty('email');
 	});
 });

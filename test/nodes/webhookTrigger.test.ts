@@ -13,7 +13,10 @@ import { WebhookTriggerHarness } from '../harness/triggers';
 useNock();
 
 const V2_AUTH = {
-	reqheaders: { 'x-lsq-accesskey': TEST_CREDENTIALS.accessKey, 'x-lsq-secretkey': TEST_CREDENTIALS.secretKey },
+	reqheaders: {
+		'x-lsq-accesskey': TEST_CREDENTIALS.accessKey,
+		'x-lsq-secretkey': TEST_CREDENTIALS.secretKey,
+	},
 };
 const HEADER = 'X-N8N-LeadSquared-Secret';
 
@@ -54,7 +57,12 @@ describe('activation', () => {
 		const { existed } = await trigger.activate();
 
 		expect(existed).toBe(false);
-		expect(sent.body).toMatchObject({ URL: trigger.webhookUrl, Method: 'POST', ContentType: 'application/json', WebhookEvent: 3 });
+		expect(sent.body).toMatchObject({
+			URL: trigger.webhookUrl,
+			Method: 'POST',
+			ContentType: 'application/json',
+			WebhookEvent: 3,
+		});
 		expect(trigger.webhookUrl).toMatch(/^https:\/\/n8n\.test\/webhook\/.+\/webhook$/);
 		const [header] = sent.body!.CustomHeaders;
 		expect(header.Key).toBe(HEADER);
@@ -80,48 +88,68 @@ describe('activation', () => {
 		['opportunityCreated', {}, 31, {}],
 		['opportunityUpdated', {}, 32, {}],
 		['opportunityStageChanged', {}, 34, {}],
-	])('registers %s with its LeadSquared event code and narrowing', async (event, extra, code, properties) => {
-		const trigger = new WebhookTriggerHarness({ event, ...extra });
-		const sent = expectCreate('wh-1');
-		await trigger.activate();
-		expect(sent.body).toMatchObject({ WebhookEvent: code, WebhookProperties: properties });
-	});
+	])(
+		'registers %s with its LeadSquared event code and narrowing',
+		async (event, extra, code, properties) => {
+			const trigger = new WebhookTriggerHarness({ event, ...extra });
+			const sent = expectCreate('wh-1');
+			await trigger.activate();
+			expect(sent.body).toMatchObject({ WebhookEvent: code, WebhookProperties: properties });
+		},
+	);
 
 	it('refuses Lead Field Updated without a field before sending anything', async () => {
 		const trigger = new WebhookTriggerHarness({ event: 'leadFieldUpdated', fieldName: '' });
 		await expect(trigger.activate()).rejects.toThrow('Lead Field Name or ID: is empty');
 	});
 
-	it.each([[-4], ['Webinar'], [2.5]])('refuses activity type %p before sending anything', async (activityType) => {
-		const trigger = new WebhookTriggerHarness({ event: 'activityCreated', activityType });
-		await expect(trigger.activate()).rejects.toThrow(`Activity Type Name or ID: ${JSON.stringify(activityType)} is not an activity type's code`);
-	});
+	it.each([[-4], ['Webinar'], [2.5]])(
+		'refuses activity type %p before sending anything',
+		async (activityType) => {
+			const trigger = new WebhookTriggerHarness({ event: 'activityCreated', activityType });
+			await expect(trigger.activate()).rejects.toThrow(
+				`Activity Type Name or ID: ${JSON.stringify(activityType)} is not an activity type's code`,
+			);
+		},
+	);
 
 	it('takes the activity type as the dropdown gives it (text) and registers for every type when it is empty', async () => {
-		const fromDropdown = new WebhookTriggerHarness({ event: 'activityCreated', activityType: '202' });
+		const fromDropdown = new WebhookTriggerHarness({
+			event: 'activityCreated',
+			activityType: '202',
+		});
 		const everyType = new WebhookTriggerHarness({ event: 'activityCreated', activityType: '' });
 		const first = expectCreate('wh-1');
 		await fromDropdown.activate();
 		const second = expectCreate('wh-2');
 		await everyType.activate();
-		expect(first.body).toMatchObject({ WebhookEvent: 2, WebhookProperties: { ActivityEvent: 202 } });
+		expect(first.body).toMatchObject({
+			WebhookEvent: 2,
+			WebhookProperties: { ActivityEvent: 202 },
+		});
 		expect(second.body).toMatchObject({ WebhookEvent: 2, WebhookProperties: {} });
 	});
 
 	it('explains plan limits and admin keys when LeadSquared refuses to create the webhook', async () => {
-		nock(API_BASE, V2_AUTH)
-			.post('/v2/Webhook.svc/Create')
-			.reply(400, { Status: 'Error', ExceptionType: 'MXWebhookLimitExceededException', ExceptionMessage: 'Maximum number of webhooks (3) reached for your plan' });
+		nock(API_BASE, V2_AUTH).post('/v2/Webhook.svc/Create').reply(400, {
+			Status: 'Error',
+			ExceptionType: 'MXWebhookLimitExceededException',
+			ExceptionMessage: 'Maximum number of webhooks (3) reached for your plan',
+		});
 		const trigger = new WebhookTriggerHarness({ event: 'leadCreated' });
 
-		const error = await trigger.activate().catch((caught: Error & { description?: string }) => caught);
+		const error = await trigger
+			.activate()
+			.catch((caught: Error & { description?: string }) => caught);
 
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toBe(
-			'LeadSquared refused to create the webhook: Maximum number of webhooks (3) reached for your plan (webhooks need an administrator\'s keys; plans allow 3 on Pro, 30 on Super)',
+			"LeadSquared refused to create the webhook: Maximum number of webhooks (3) reached for your plan (webhooks need an administrator's keys; plans allow 3 on Pro, 30 on Super)",
 		);
 		expect((error as { description?: string }).description).toContain('3 on Pro, 30 on Super');
-		expect((error as { description?: string }).description).toContain('LeadSquared Polling Trigger');
+		expect((error as { description?: string }).description).toContain(
+			'LeadSquared Polling Trigger',
+		);
 		expect(JSON.stringify(error)).not.toContain(TEST_CREDENTIALS.secretKey);
 		expect(trigger.staticData.webhookId).toBeUndefined();
 	});
@@ -140,7 +168,11 @@ it('keeps the keys out of the error even when LeadSquared echoes them while refu
 	const error = await trigger.activate().catch((caught: Error) => caught);
 
 	expect(String((error as Error).message)).toContain('is not an administrator');
-	const everything = JSON.stringify({ error, message: (error as Error).message, description: (error as { description?: string }).description });
+	const everything = JSON.stringify({
+		error,
+		message: (error as Error).message,
+		description: (error as { description?: string }).description,
+	});
 	expect(everything).not.toContain(TEST_CREDENTIALS.accessKey);
 	expect(everything).not.toContain(TEST_CREDENTIALS.secretKey);
 });
@@ -148,7 +180,10 @@ it('keeps the keys out of the error even when LeadSquared echoes them while refu
 describe('existence check', () => {
 	const retrieve = (webhooks: object[]) =>
 		nock(API_BASE, V2_AUTH)
-			.post('/v2/Webhook.svc/Retrieve', { Parameter: { WebhookId: 'wh-1' }, Paging: { PageIndex: 1, PageSize: 100 } })
+			.post('/v2/Webhook.svc/Retrieve', {
+				Parameter: { WebhookId: 'wh-1' },
+				Paging: { PageIndex: 1, PageSize: 100 },
+			})
 			.reply(200, { RecordCount: webhooks.length, Response: webhooks });
 
 	it('keeps an enabled webhook for the same URL', async () => {
@@ -162,7 +197,10 @@ describe('existence check', () => {
 	it('replaces a webhook LeadSquared disabled after failed deliveries (status 2): deletes it and registers a new secret', async () => {
 		const { trigger, secret } = await activeTrigger();
 		retrieve([{ WebhookId: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 2 }]);
-		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(200, { Status: 'Success' });
+		nock(API_BASE, V2_AUTH)
+			.get('/v2/Webhook.svc/Delete')
+			.query({ webhookId: 'wh-1' })
+			.reply(200, { Status: 'Success' });
 		const sent = expectCreate('wh-2');
 
 		expect(await trigger.activate()).toEqual({ existed: false });
@@ -171,13 +209,16 @@ describe('existence check', () => {
 		expect(trigger.staticData.secret).toBe(sent.body!.CustomHeaders[0].Value);
 	});
 
-	it('registers again when the webhook was deleted in LeadSquared, trying the old ID\'s delete first', async () => {
+	it("registers again when the webhook was deleted in LeadSquared, trying the old ID's delete first", async () => {
 		const { trigger } = await activeTrigger();
-		retrieve([{ WebhookId: 'someone-elses', URL: 'https://elsewhere.test', WebhookEvent: 3, StatusCode: 0 }]);
-		nock(API_BASE, V2_AUTH)
-			.get('/v2/Webhook.svc/Delete')
-			.query({ webhookId: 'wh-1' })
-			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidEntityException', ExceptionMessage: 'Webhook does not exist' });
+		retrieve([
+			{ WebhookId: 'someone-elses', URL: 'https://elsewhere.test', WebhookEvent: 3, StatusCode: 0 },
+		]);
+		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(500, {
+			Status: 'Error',
+			ExceptionType: 'MXInvalidEntityException',
+			ExceptionMessage: 'Webhook does not exist',
+		});
 		retrieve([]);
 		expectCreate('wh-3');
 
@@ -188,7 +229,10 @@ describe('existence check', () => {
 	it('registers anew, without asking LeadSquared, when the event was changed since', async () => {
 		const { trigger } = await activeTrigger();
 		trigger.node.parameters.event = 'leadUpdated';
-		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(200, { Status: 'Success' });
+		nock(API_BASE, V2_AUTH)
+			.get('/v2/Webhook.svc/Delete')
+			.query({ webhookId: 'wh-1' })
+			.reply(200, { Status: 'Success' });
 		const sent = expectCreate('wh-4');
 
 		expect(await trigger.activate()).toEqual({ existed: false });
@@ -199,7 +243,10 @@ describe('existence check', () => {
 describe('deactivation', () => {
 	it('deletes the webhook in LeadSquared and forgets the secret', async () => {
 		const { trigger } = await activeTrigger();
-		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(200, { Status: 'Success' });
+		nock(API_BASE, V2_AUTH)
+			.get('/v2/Webhook.svc/Delete')
+			.query({ webhookId: 'wh-1' })
+			.reply(200, { Status: 'Success' });
 
 		expect(await trigger.deactivate()).toBe(true);
 		expect(trigger.staticData).toEqual({});
@@ -207,11 +254,14 @@ describe('deactivation', () => {
 
 	it('counts a webhook someone already deleted in LeadSquared as deleted', async () => {
 		const { trigger } = await activeTrigger();
+		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(500, {
+			Status: 'Error',
+			ExceptionType: 'MXInvalidEntityException',
+			ExceptionMessage: 'Webhook does not exist',
+		});
 		nock(API_BASE, V2_AUTH)
-			.get('/v2/Webhook.svc/Delete')
-			.query({ webhookId: 'wh-1' })
-			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidEntityException', ExceptionMessage: 'Webhook does not exist' });
-		nock(API_BASE, V2_AUTH).post('/v2/Webhook.svc/Retrieve').reply(200, { RecordCount: 0, Response: [] });
+			.post('/v2/Webhook.svc/Retrieve')
+			.reply(200, { RecordCount: 0, Response: [] });
 
 		expect(await trigger.deactivate()).toBe(true);
 		expect(trigger.staticData).toEqual({});
@@ -219,13 +269,17 @@ describe('deactivation', () => {
 
 	it('fails, keeping what it knows, when LeadSquared refuses to delete a webhook that is still there', async () => {
 		const { trigger } = await activeTrigger();
-		nock(API_BASE, V2_AUTH)
-			.get('/v2/Webhook.svc/Delete')
-			.query({ webhookId: 'wh-1' })
-			.reply(400, { Status: 'Error', ExceptionType: 'MXUnauthorizedRequestException', ExceptionMessage: 'You are not allowed to delete webhooks' });
+		nock(API_BASE, V2_AUTH).get('/v2/Webhook.svc/Delete').query({ webhookId: 'wh-1' }).reply(400, {
+			Status: 'Error',
+			ExceptionType: 'MXUnauthorizedRequestException',
+			ExceptionMessage: 'You are not allowed to delete webhooks',
+		});
 		nock(API_BASE, V2_AUTH)
 			.post('/v2/Webhook.svc/Retrieve')
-			.reply(200, { RecordCount: 1, Response: [{ WebhookId: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 0 }] });
+			.reply(200, {
+				RecordCount: 1,
+				Response: [{ WebhookId: 'wh-1', URL: trigger.webhookUrl, WebhookEvent: 3, StatusCode: 0 }],
+			});
 
 		await expect(trigger.deactivate()).rejects.toThrow('You are not allowed to delete webhooks');
 		expect(trigger.staticData.webhookId).toBe('wh-1');
@@ -268,24 +322,39 @@ describe('deliveries', () => {
 
 		expect(sent).toBeUndefined();
 		expect(result.webhookResponse).toEqual({ Status: 'Success' });
-		expect(result.workflowData).toEqual([[{ json: { ...lead, CreatedOn: '2024-05-01T10:00:00.000Z' } }]]);
+		expect(result.workflowData).toEqual([
+			[{ json: { ...lead, CreatedOn: '2024-05-01T10:00:00.000Z' } }],
+		]);
 	});
 
 	it('keeps LeadSquared date formats when asked', async () => {
-		const { trigger, secret } = await activeTrigger({ event: 'leadCreated', options: { rawValues: true } });
+		const { trigger, secret } = await activeTrigger({
+			event: 'leadCreated',
+			options: { rawValues: true },
+		});
 		const { result } = await trigger.deliver({ headers: { [HEADER]: secret }, body: lead });
 		expect(result.workflowData?.[0][0].json.CreatedOn).toBe('2024-05-01 10:00:00.000');
 	});
 
-	it('flattens a LeadPropertyList payload like the node\'s Get', async () => {
+	it("flattens a LeadPropertyList payload like the node's Get", async () => {
 		const { trigger, secret } = await activeTrigger();
-		const body = { LeadPropertyList: [{ Attribute: 'ProspectID', Value: lead.ProspectID }, { Attribute: 'mx_City', Value: 'Pune' }] };
+		const body = {
+			LeadPropertyList: [
+				{ Attribute: 'ProspectID', Value: lead.ProspectID },
+				{ Attribute: 'mx_City', Value: 'Pune' },
+			],
+		};
 		const { result } = await trigger.deliver({ headers: { [HEADER]: secret }, body });
-		expect(result.workflowData).toEqual([[{ json: { ProspectID: lead.ProspectID, mx_City: 'Pune' } }]]);
+		expect(result.workflowData).toEqual([
+			[{ json: { ProspectID: lead.ProspectID, mx_City: 'Pune' } }],
+		]);
 	});
 
 	it('splits a batch of activities into one item each, in order, flat like Activity: Get Many, dropping other activity types', async () => {
-		const { trigger, secret } = await activeTrigger({ event: 'activityCreated', activityType: 201 });
+		const { trigger, secret } = await activeTrigger({
+			event: 'activityCreated',
+			activityType: 201,
+		});
 		// As LeadSquared's activity Retrieve shows an activity: ActivityType is a category, not the type.
 		const activity = (id: string, code: number) => ({
 			Id: id,
@@ -316,14 +385,24 @@ describe('deliveries', () => {
 	});
 
 	it('reads the activity type from ActivityEvent too, and a JSON body that arrived as text', async () => {
-		const { trigger, secret } = await activeTrigger({ event: 'activityUpdated', activityType: 201 });
-		const body = JSON.stringify([{ Id: 'a1', ActivityEvent: 201 }, { Id: 'a2', ActivityEvent: '202' }, { Id: 'a3', ActivityEvent: '201' }]);
+		const { trigger, secret } = await activeTrigger({
+			event: 'activityUpdated',
+			activityType: 201,
+		});
+		const body = JSON.stringify([
+			{ Id: 'a1', ActivityEvent: 201 },
+			{ Id: 'a2', ActivityEvent: '202' },
+			{ Id: 'a3', ActivityEvent: '201' },
+		]);
 		const { result } = await trigger.deliver({ headers: { [HEADER]: secret }, body });
 		expect(result.workflowData?.[0].map((item) => item.json.Id)).toEqual(['a1', 'a3']);
 	});
 
 	it('answers Success without starting the workflow when an authentic delivery holds no event', async () => {
-		const { trigger, secret } = await activeTrigger({ event: 'activityCreated', activityType: 201 });
+		const { trigger, secret } = await activeTrigger({
+			event: 'activityCreated',
+			activityType: 201,
+		});
 		for (const body of [{}, [], '', [{ ActivityEvent: 999 }]]) {
 			const { result, sent } = await trigger.deliver({ headers: { [HEADER]: secret }, body });
 			expect(sent).toBeUndefined();
@@ -331,7 +410,7 @@ describe('deliveries', () => {
 		}
 	});
 
-	it('answers LeadSquared\'s HEAD check without a secret and starts nothing', async () => {
+	it("answers LeadSquared's HEAD check without a secret and starts nothing", async () => {
 		const { trigger } = await activeTrigger();
 		const { result, sent } = await trigger.deliver({ webhookName: 'setup' });
 		expect(sent).toBeUndefined();

@@ -13,13 +13,26 @@ import { recordMatrixRow } from '../harness/matrixReport';
 jest.setTimeout(180_000);
 
 const ITEMS = 1000;
-const FAULTS = { share429: 0.04, share500: 0.04, shareReset: 0.04, shareSlow: 0.04, shareMalformed: 0.04, slowMs: 1500, seed: 42 };
+const FAULTS = {
+	share429: 0.04,
+	share500: 0.04,
+	shareReset: 0.04,
+	shareSlow: 0.04,
+	shareMalformed: 0.04,
+	slowMs: 1500,
+	seed: 42,
+};
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
 	// A short window keeps each injected 429's pause short; the client learns it from the message.
-	sandbox = await startSandbox({ port: 0, rateLimit: 100_000, rateWindowMs: 100, asyncDelayMs: 20 });
+	sandbox = await startSandbox({
+		port: 0,
+		rateLimit: 100_000,
+		rateWindowMs: 100,
+		asyncDelayMs: 20,
+	});
 });
 afterAll(async () => {
 	await sandbox.close();
@@ -46,10 +59,14 @@ const fieldList = (...rows: Array<[string, string]>) => ({
 });
 
 async function seedLeads(prefix: string): Promise<string[]> {
-	sandbox.configure({ faults: { ...FAULTS, share429: 0, share500: 0, shareReset: 0, shareSlow: 0, shareMalformed: 0 } });
+	sandbox.configure({
+		faults: { ...FAULTS, share429: 0, share500: 0, shareReset: 0, shareSlow: 0, shareMalformed: 0 },
+	});
 	const response = await fetch(`${sandbox.url}/_sandbox/seed`, {
 		method: 'POST',
-		body: JSON.stringify(Array.from({ length: ITEMS }, (_, n) => ({ EmailAddress: `${prefix}-${n}@example.com` }))),
+		body: JSON.stringify(
+			Array.from({ length: ITEMS }, (_, n) => ({ EmailAddress: `${prefix}-${n}@example.com` })),
+		),
 	});
 	return ((await response.json()) as { ids: string[] }).ids;
 }
@@ -57,27 +74,45 @@ async function seedLeads(prefix: string): Promise<string[]> {
 // What each operation's run saw, for the README's matrix (npm run matrix).
 const runs = new Map<string, IDataObject>();
 
-async function runWithFaults(parameters: IDataObject, input: IDataObject[]): Promise<INodeExecutionData[]> {
+async function runWithFaults(
+	parameters: IDataObject,
+	input: IDataObject[],
+): Promise<INodeExecutionData[]> {
 	sandbox.configure({ faults: FAULTS });
 	const before = sandbox.stats().faults;
-	const { output, error } = await runNode({ parameters, input, continueOnFail: true, credentials: credentials() });
+	const { output, error } = await runNode({
+		parameters,
+		input,
+		continueOnFail: true,
+		credentials: credentials(),
+	});
 	const after = sandbox.stats().faults;
-	sandbox.configure({ faults: { share429: 0, share500: 0, shareReset: 0, shareSlow: 0, shareMalformed: 0 } });
+	sandbox.configure({
+		faults: { share429: 0, share500: 0, shareReset: 0, shareSlow: 0, shareMalformed: 0 },
+	});
 
 	expect(error).toBeUndefined();
 	const items = output[0];
-	const faults = Object.fromEntries(Object.entries(after).map(([kind, count]) => [kind, count - before[kind as keyof typeof before]]));
+	const faults = Object.fromEntries(
+		Object.entries(after).map(([kind, count]) => [
+			kind,
+			count - before[kind as keyof typeof before],
+		]),
+	);
 	runs.set(String(parameters.operation), {
 		itemsIn: input.length,
 		itemsOut: items.length,
-		pairedInOrder: items.every((item, index) => (item.pairedItem as IDataObject | undefined)?.item === index),
+		pairedInOrder: items.every(
+			(item, index) => (item.pairedItem as IDataObject | undefined)?.item === index,
+		),
 		failed: items.filter((item) => typeof item.json.error === 'string').length,
 		faults,
 	});
 	expect(items).toHaveLength(ITEMS);
 	expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 	// The faults really happened, and some items really failed, so the checks below mean something.
-	for (const kind of ['throttle', 'error500', 'reset', 'slow', 'malformed'] as const) expect(after[kind]).toBeGreaterThan(before[kind]);
+	for (const kind of ['throttle', 'error500', 'reset', 'slow', 'malformed'] as const)
+		expect(after[kind]).toBeGreaterThan(before[kind]);
 	const failed = items.filter((item) => typeof item.json.error === 'string');
 	expect(failed.length).toBeGreaterThan(ITEMS * 0.05);
 	expect(failed.length).toBeLessThan(ITEMS * 0.35);
@@ -88,7 +123,8 @@ const succeeded = (items: INodeExecutionData[]) =>
 	new Set(items.flatMap((item, index) => (typeof item.json.error === 'string' ? [] : [index])));
 
 async function drainAsyncQueue(): Promise<void> {
-	while (sandbox.stats().pendingAsyncJobs > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+	while (sandbox.stats().pendingAsyncJobs > 0)
+		await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function leadsWith(field: string, pattern: RegExp): Map<number, number> {
@@ -100,34 +136,63 @@ function leadsWith(field: string, pattern: RegExp): Map<number, number> {
 	return counts;
 }
 
-function expectStateToEqual(operation: string, written: Map<number, number>, reported: Set<number>): void {
+function expectStateToEqual(
+	operation: string,
+	written: Map<number, number>,
+	reported: Set<number>,
+): void {
 	const unreported = [...written.keys()].filter((n) => !reported.has(n)).length;
 	const lost = [...reported].filter((n) => !written.has(n)).length;
 	const duplicates = [...written.values()].filter((count) => count > 1).length;
-	recordMatrixRow('faults', { operation, ...runs.get(operation), succeeded: reported.size, storedWrites: written.size, unreported, lost, duplicates });
+	recordMatrixRow('faults', {
+		operation,
+		...runs.get(operation),
+		succeeded: reported.size,
+		storedWrites: written.size,
+		unreported,
+		lost,
+		duplicates,
+	});
 	expect([...written.keys()].sort((a, b) => a - b)).toEqual([...reported].sort((a, b) => a - b));
 	expect([...written.values()].filter((count) => count > 1)).toEqual([]);
 }
 
-const emailInput = (prefix: string) => Array.from({ length: ITEMS }, (_, n) => ({ email: `${prefix}-${n}@example.com` }));
+const emailInput = (prefix: string) =>
+	Array.from({ length: ITEMS }, (_, n) => ({ email: `${prefix}-${n}@example.com` }));
 
 it('Create or Update: the stored leads are exactly the items reported as created', async () => {
 	const items = await runWithFaults(
-		{ resource: 'lead', operation: 'createOrUpdate', ...fieldList(['EmailAddress', '={{ $json.email }}'], ['Source', 'reliability']) },
+		{
+			resource: 'lead',
+			operation: 'createOrUpdate',
+			...fieldList(['EmailAddress', '={{ $json.email }}'], ['Source', 'reliability']),
+		},
 		emailInput('cou'),
 	);
 	expectStateToEqual('createOrUpdate', leadsWith('EmailAddress', /^cou-(\d+)@/), succeeded(items));
 });
 
 it('Capture: the stored leads are exactly the items reported as captured', async () => {
-	const items = await runWithFaults({ resource: 'lead', operation: 'capture', ...fieldList(['EmailAddress', '={{ $json.email }}']) }, emailInput('cap'));
+	const items = await runWithFaults(
+		{
+			resource: 'lead',
+			operation: 'capture',
+			...fieldList(['EmailAddress', '={{ $json.email }}']),
+		},
+		emailInput('cap'),
+	);
 	expectStateToEqual('capture', leadsWith('EmailAddress', /^cap-(\d+)@/), succeeded(items));
 });
 
 it('Update: exactly the items reported as updated changed their lead', async () => {
 	const ids = await seedLeads('upd');
 	const items = await runWithFaults(
-		{ resource: 'lead', operation: 'update', leadId: '={{ $json.id }}', ...fieldList(['mx_City', '={{ "U" + $json.n }}']) },
+		{
+			resource: 'lead',
+			operation: 'update',
+			leadId: '={{ $json.id }}',
+			...fieldList(['mx_City', '={{ "U" + $json.n }}']),
+		},
 		ids.map((id, n) => ({ id, n })),
 	);
 	expectStateToEqual('update', leadsWith('mx_City', /^U(\d+)$/), succeeded(items));
@@ -136,14 +201,27 @@ it('Update: exactly the items reported as updated changed their lead', async () 
 it('Bulk Update: exactly the items reported as updated changed their leads', async () => {
 	const ids = await seedLeads('bulk');
 	const items = await runWithFaults(
-		{ resource: 'lead', operation: 'bulkUpdate', leadIds: '={{ $json.id }}', attribute: 'Company', value: '={{ "B" + $json.n }}' },
+		{
+			resource: 'lead',
+			operation: 'bulkUpdate',
+			leadIds: '={{ $json.id }}',
+			attribute: 'Company',
+			value: '={{ "B" + $json.n }}',
+		},
 		ids.map((id, n) => ({ id, n })),
 	);
 	expectStateToEqual('bulkUpdate', leadsWith('Company', /^B(\d+)$/), succeeded(items));
 });
 
 it('Capture (Async): exactly the accepted requests end up as leads', async () => {
-	const items = await runWithFaults({ resource: 'lead', operation: 'captureAsync', ...fieldList(['EmailAddress', '={{ $json.email }}']) }, emailInput('acap'));
+	const items = await runWithFaults(
+		{
+			resource: 'lead',
+			operation: 'captureAsync',
+			...fieldList(['EmailAddress', '={{ $json.email }}']),
+		},
+		emailInput('acap'),
+	);
 	await drainAsyncQueue();
 	expectStateToEqual('captureAsync', leadsWith('EmailAddress', /^acap-(\d+)@/), succeeded(items));
 });
@@ -151,7 +229,12 @@ it('Capture (Async): exactly the accepted requests end up as leads', async () =>
 it('Update (Async): exactly the accepted requests change their lead', async () => {
 	const ids = await seedLeads('aupd');
 	const items = await runWithFaults(
-		{ resource: 'lead', operation: 'updateAsync', leadId: '={{ $json.id }}', ...fieldList(['Notes', '={{ "A" + $json.n }}']) },
+		{
+			resource: 'lead',
+			operation: 'updateAsync',
+			leadId: '={{ $json.id }}',
+			...fieldList(['Notes', '={{ "A" + $json.n }}']),
+		},
 		ids.map((id, n) => ({ id, n })),
 	);
 	await drainAsyncQueue();
@@ -161,10 +244,18 @@ it('Update (Async): exactly the accepted requests change their lead', async () =
 it('without Continue On Fail, stops at the failing item and starts nothing after it', async () => {
 	const ids = await seedLeads('stop');
 	const failing = 300;
-	const input = ids.map((id, n) => ({ id: n === failing ? '00000000-0000-4000-8000-000000000300' : id, n }));
+	const input = ids.map((id, n) => ({
+		id: n === failing ? '00000000-0000-4000-8000-000000000300' : id,
+		n,
+	}));
 
 	const { error } = await runNode({
-		parameters: { resource: 'lead', operation: 'update', leadId: '={{ $json.id }}', ...fieldList(['JobTitle', '={{ "S" + $json.n }}']) },
+		parameters: {
+			resource: 'lead',
+			operation: 'update',
+			leadId: '={{ $json.id }}',
+			...fieldList(['JobTitle', '={{ "S" + $json.n }}']),
+		},
 		input,
 		credentials: { ...credentials(), requestTimeoutSeconds: 30 },
 	});

@@ -10,7 +10,9 @@ let leadId: string;
 
 beforeEach(async () => {
 	sandbox = await startSandbox({ port: 0, rateLimit: 0 });
-	[leadId] = await seed(sandbox, [{ FirstName: 'Ana', LastName: 'Rao', EmailAddress: 'ana@b.co', Phone: '9000000001' }]);
+	[leadId] = await seed(sandbox, [
+		{ FirstName: 'Ana', LastName: 'Rao', EmailAddress: 'ana@b.co', Phone: '9000000001' },
+	]);
 });
 afterEach(async () => {
 	await sandbox.close();
@@ -25,7 +27,10 @@ const get = async (path: string) => await call(sandbox, 'GET', path);
 const mxError = (ExceptionType: string, ExceptionMessage: string | RegExp) => ({
 	Status: 'Error',
 	ExceptionType,
-	ExceptionMessage: typeof ExceptionMessage === 'string' ? ExceptionMessage : expect.stringMatching(ExceptionMessage),
+	ExceptionMessage:
+		typeof ExceptionMessage === 'string'
+			? ExceptionMessage
+			: expect.stringMatching(ExceptionMessage),
 });
 
 describe('the account', () => {
@@ -49,26 +54,68 @@ describe('the account', () => {
 
 	it('lists activity types by code, each with its own fields', async () => {
 		const types = (await get('/v2/ProspectActivity.svc/ActivityTypes.Get')).body;
-		const webinar = await get('/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting?code=201');
-		const unknown = await get('/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting?code=999');
+		const webinar = await get(
+			'/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting?code=201',
+		);
+		const unknown = await get(
+			'/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting?code=999',
+		);
 
 		expect(types).toEqual([
-			expect.objectContaining({ ActivityEvent: 201, ActivityEventName: 'Webinar attended', CreatedOn: expect.stringMatching(/^\/Date\(\d+\+0000\)\/$/) }),
+			expect.objectContaining({
+				ActivityEvent: 201,
+				ActivityEventName: 'Webinar attended',
+				CreatedOn: expect.stringMatching(/^\/Date\(\d+\+0000\)\/$/),
+			}),
 			expect.objectContaining({ ActivityEvent: 202, ActivityEventName: 'Payment received' }),
 			expect.objectContaining({ ActivityEvent: 203, ActivityEventName: 'Welcome sent' }),
 		]);
-		expect(webinar.body).toMatchObject({ Name: 'Webinar attended', DisplayName: 'Webinar attended', ID: expect.stringMatching(GUID) });
-		expect(webinar.body.Fields[0]).toEqual({ SchemaName: 'mx_Custom_1', DisplayName: 'Webinar Name', Value: null, DataType: 'String', IsMandatory: true, ShowInForm: true, Sequence: 1, OptionSet: '' });
-		expect(webinar.body.Fields.map((field: { DataType: string }) => field.DataType)).toEqual(['String', 'Number', 'DateTime']);
-		expect(unknown.body).toEqual(mxError('MXInvalidInputException', 'Invalid ActivityEvent 999: no activity type has this code'));
+		expect(webinar.body).toMatchObject({
+			Name: 'Webinar attended',
+			DisplayName: 'Webinar attended',
+			ID: expect.stringMatching(GUID),
+		});
+		expect(webinar.body.Fields[0]).toEqual({
+			SchemaName: 'mx_Custom_1',
+			DisplayName: 'Webinar Name',
+			Value: null,
+			DataType: 'String',
+			IsMandatory: true,
+			ShowInForm: true,
+			Sequence: 1,
+			OptionSet: '',
+		});
+		expect(webinar.body.Fields.map((field: { DataType: string }) => field.DataType)).toEqual([
+			'String',
+			'Number',
+			'DateTime',
+		]);
+		expect(unknown.body).toEqual(
+			mxError(
+				'MXInvalidInputException',
+				'Invalid ActivityEvent 999: no activity type has this code',
+			),
+		);
 	});
 
 	it('lists task types, filtered by ColumnName and ColumnValue', async () => {
 		const all = (await get('/v2/Task.svc/RetrieveTaskType')).body;
-		const todos = (await get('/v2/Task.svc/RetrieveTaskType?ColumnName=Category&ColumnValue=1')).body;
+		const todos = (await get('/v2/Task.svc/RetrieveTaskType?ColumnName=Category&ColumnValue=1'))
+			.body;
 
-		expect(all.map((type: { Name: string }) => type.Name)).toEqual(['Meeting', 'Phone Call', 'Follow Up']);
-		expect(todos).toEqual([expect.objectContaining({ Name: 'Follow Up', Category: 1, Id: expect.stringMatching(GUID), CreatedOn: expect.stringMatching(/^\/Date\(/) })]);
+		expect(all.map((type: { Name: string }) => type.Name)).toEqual([
+			'Meeting',
+			'Phone Call',
+			'Follow Up',
+		]);
+		expect(todos).toEqual([
+			expect.objectContaining({
+				Name: 'Follow Up',
+				Category: 1,
+				Id: expect.stringMatching(GUID),
+				CreatedOn: expect.stringMatching(/^\/Date\(/),
+			}),
+		]);
 	});
 
 	it('lists lists by type and name, on either documented path', async () => {
@@ -78,9 +125,20 @@ describe('the account', () => {
 		const page2 = (await get('/v2/LeadSegmentation.svc/Lists.Get?PageIndex=2')).body;
 
 		expect(all).toHaveLength(3);
-		expect(all[2]).toEqual({ ListId: ALL_LEADS_LIST, ListName: 'All Leads', ListDescription: 'All leads you have access to', ListType: 'dynamic', MemberCount: 1 });
-		expect(statics.map((list: { ListName: string }) => list.ListName)).toEqual(['Webinar invitees', 'VIP customers']);
-		expect(named).toEqual([expect.objectContaining({ ListName: 'VIP customers', ListType: 'static', MemberCount: 0 })]);
+		expect(all[2]).toEqual({
+			ListId: ALL_LEADS_LIST,
+			ListName: 'All Leads',
+			ListDescription: 'All leads you have access to',
+			ListType: 'dynamic',
+			MemberCount: 1,
+		});
+		expect(statics.map((list: { ListName: string }) => list.ListName)).toEqual([
+			'Webinar invitees',
+			'VIP customers',
+		]);
+		expect(named).toEqual([
+			expect.objectContaining({ ListName: 'VIP customers', ListType: 'static', MemberCount: 0 }),
+		]);
 		expect(page2).toEqual([]);
 	});
 });
@@ -98,66 +156,138 @@ describe('activities', () => {
 		],
 		...extra,
 	});
-	const retrieve = async (body: unknown, lead = leadId) => await post(`${ACTIVITY}/Retrieve?leadId=${lead}`, body);
+	const retrieve = async (body: unknown, lead = leadId) =>
+		await post(`${ACTIVITY}/Retrieve?leadId=${lead}`, body);
 
 	it('posts an activity and answers Message.Id', async () => {
 		const answer = await post(`${ACTIVITY}/Create`, webinar());
 
-		expect(answer.body).toEqual({ Status: 'Success', Message: { Id: expect.stringMatching(GUID) } });
+		expect(answer.body).toEqual({
+			Status: 'Success',
+			Message: { Id: expect.stringMatching(GUID) },
+		});
 		expect(await admin(sandbox, 'GET', 'activities')).toEqual([
-			expect.objectContaining({ Id: answer.body.Message.Id, RelatedProspectId: leadId, EventCode: 201, ActivityNote: 'Joined late', Fields: { mx_Custom_1: 'Pricing 101', mx_Custom_2: '45' } }),
+			expect.objectContaining({
+				Id: answer.body.Message.Id,
+				RelatedProspectId: leadId,
+				EventCode: 201,
+				ActivityNote: 'Joined late',
+				Fields: { mx_Custom_1: 'Pricing 101', mx_Custom_2: '45' },
+			}),
 		]);
 	});
 
 	it('posts by the lead email, creating the lead when no lead has it', async () => {
-		const existing = await post(`${ACTIVITY}/Create`, webinar({ RelatedProspectId: undefined, EmailAddress: 'ANA@b.co' }));
-		const created = await post(`${ACTIVITY}/Create`, webinar({ RelatedProspectId: undefined, EmailAddress: 'new@b.co', FirstName: 'Nia' }));
+		const existing = await post(
+			`${ACTIVITY}/Create`,
+			webinar({ RelatedProspectId: undefined, EmailAddress: 'ANA@b.co' }),
+		);
+		const created = await post(
+			`${ACTIVITY}/Create`,
+			webinar({ RelatedProspectId: undefined, EmailAddress: 'new@b.co', FirstName: 'Nia' }),
+		);
 
 		expect(existing.status).toBe(200);
 		expect(created.status).toBe(200);
 		const activities = await admin(sandbox, 'GET', 'activities');
 		expect(activities[0].RelatedProspectId).toBe(leadId);
-		expect(sandbox.leads().find((lead) => lead.ProspectID === activities[1].RelatedProspectId)).toMatchObject({ EmailAddress: 'new@b.co', FirstName: 'Nia' });
+		expect(
+			sandbox.leads().find((lead) => lead.ProspectID === activities[1].RelatedProspectId),
+		).toMatchObject({ EmailAddress: 'new@b.co', FirstName: 'Nia' });
 	});
 
 	it('refuses an unknown lead, type or field, a missing mandatory field and a value of the wrong kind', async () => {
 		const refusals = await Promise.all([
 			post(`${ACTIVITY}/Create`, webinar({ RelatedProspectId: UNKNOWN })),
 			post(`${ACTIVITY}/Create`, webinar({ ActivityEvent: 999 })),
-			post(`${ACTIVITY}/Create`, webinar({ Fields: [{ SchemaName: 'mx_Custom_1', Value: 'x' }, { SchemaName: 'mx_Custom_9', Value: 'x' }] })),
+			post(
+				`${ACTIVITY}/Create`,
+				webinar({
+					Fields: [
+						{ SchemaName: 'mx_Custom_1', Value: 'x' },
+						{ SchemaName: 'mx_Custom_9', Value: 'x' },
+					],
+				}),
+			),
 			post(`${ACTIVITY}/Create`, webinar({ Fields: [{ SchemaName: 'mx_Custom_2', Value: '45' }] })),
-			post(`${ACTIVITY}/Create`, webinar({ Fields: [{ SchemaName: 'mx_Custom_1', Value: 'x' }, { SchemaName: 'mx_Custom_2', Value: 'lots' }] })),
+			post(
+				`${ACTIVITY}/Create`,
+				webinar({
+					Fields: [
+						{ SchemaName: 'mx_Custom_1', Value: 'x' },
+						{ SchemaName: 'mx_Custom_2', Value: 'lots' },
+					],
+				}),
+			),
 		]);
 
 		expect(refusals.map((answer) => answer.status)).toEqual([500, 500, 500, 500, 500]);
 		expect(refusals.map((answer) => answer.body)).toEqual([
 			mxError('MXInvalidEntityReferenceException', 'Lead not found'),
-			mxError('MXInvalidInputException', 'Invalid ActivityEvent 999: no activity type has this code'),
+			mxError(
+				'MXInvalidInputException',
+				'Invalid ActivityEvent 999: no activity type has this code',
+			),
 			mxError('MXInvalidActivityFieldsException', "Field name : 'mx_Custom_9' does not exist"),
-			mxError('MXInvalidActivityFieldsException', "Field name : 'mx_Custom_1' of datatype : 'String' is mandatory."),
-			mxError('MXInvalidActivityFieldsException', "Field name : 'mx_Custom_2' of datatype : 'Number' has an invalid value 'lots'."),
+			mxError(
+				'MXInvalidActivityFieldsException',
+				"Field name : 'mx_Custom_1' of datatype : 'String' is mandatory.",
+			),
+			mxError(
+				'MXInvalidActivityFieldsException',
+				"Field name : 'mx_Custom_2' of datatype : 'Number' has an invalid value 'lots'.",
+			),
 		]);
 		expect(await admin(sandbox, 'GET', 'activities')).toEqual([]);
 	});
 
 	it('retrieves newest first, 25 by default, paged by Offset and RowCount, filtered by ActivityEvent', async () => {
 		for (let day = 1; day <= 30; day++) {
-			await post(`${ACTIVITY}/Create`, webinar({ ActivityDateTime: `2024-03-${String(day).padStart(2, '0')} 09:00:00`, ActivityNote: `day ${day}` }));
+			await post(
+				`${ACTIVITY}/Create`,
+				webinar({
+					ActivityDateTime: `2024-03-${String(day).padStart(2, '0')} 09:00:00`,
+					ActivityNote: `day ${day}`,
+				}),
+			);
 		}
-		await post(`${ACTIVITY}/Create`, { RelatedProspectId: leadId, ActivityEvent: 202, Fields: [{ SchemaName: 'mx_Custom_1', Value: '1999' }, { SchemaName: 'mx_Custom_2', Value: 'upi' }] });
-		const notes = (answer: { body: { ProspectActivities: Array<{ Data: Array<{ Key: string; Value: string }> }> } }) =>
-			answer.body.ProspectActivities.map((activity) => activity.Data.find((entry) => entry.Key === 'ActivityEvent_Note')?.Value);
+		await post(`${ACTIVITY}/Create`, {
+			RelatedProspectId: leadId,
+			ActivityEvent: 202,
+			Fields: [
+				{ SchemaName: 'mx_Custom_1', Value: '1999' },
+				{ SchemaName: 'mx_Custom_2', Value: 'upi' },
+			],
+		});
+		const notes = (answer: {
+			body: { ProspectActivities: Array<{ Data: Array<{ Key: string; Value: string }> }> };
+		}) =>
+			answer.body.ProspectActivities.map(
+				(activity) => activity.Data.find((entry) => entry.Key === 'ActivityEvent_Note')?.Value,
+			);
 
 		const all = await retrieve({});
-		const pages = await Promise.all([0, 12, 24].map(async (Offset) => await retrieve({ Parameter: { ActivityEvent: 201 }, Paging: { Offset, RowCount: 12 } })));
+		const pages = await Promise.all(
+			[0, 12, 24].map(
+				async (Offset) =>
+					await retrieve({ Parameter: { ActivityEvent: 201 }, Paging: { Offset, RowCount: 12 } }),
+			),
+		);
 
 		expect(all.body.RecordCount).toBe(31);
 		expect(all.body.ProspectActivities).toHaveLength(25);
-		expect(all.body.ProspectActivities[0]).toMatchObject({ EventCode: 202, EventName: 'Payment received', Id: expect.stringMatching(GUID), CreatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) });
+		expect(all.body.ProspectActivities[0]).toMatchObject({
+			EventCode: 202,
+			EventName: 'Payment received',
+			Id: expect.stringMatching(GUID),
+			CreatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+		});
 		expect(pages.map((page) => page.body.RecordCount)).toEqual([30, 30, 30]);
 		expect(pages.flatMap(notes)).toEqual(Array.from({ length: 30 }, (_, n) => `day ${30 - n}`));
 		expect((await retrieve({}, UNKNOWN)).body).toEqual({ RecordCount: 0, ProspectActivities: [] });
-		expect((await retrieve({ Paging: { Offset: 0, RowCount: 1001 } })).body.ExceptionMessage).toBe('Invalid Input! Parameter Name: RowCount can not be more than 1000');
+		expect((await retrieve({ Paging: { Offset: 0, RowCount: 1001 } })).body.ExceptionMessage).toBe(
+			'Invalid Input! Parameter Name: RowCount can not be more than 1000',
+		);
 	});
 });
 
@@ -179,7 +309,10 @@ describe('tasks', () => {
 		const created = await post('/v2/Task.svc/Create', task());
 		const listed = await get(`/v2/LeadManagement.svc/RetrieveTaskByLeadId?leadId=${leadId}`);
 
-		expect(created.body).toEqual({ Status: 'Success', Message: { Id: expect.stringMatching(GUID) } });
+		expect(created.body).toEqual({
+			Status: 'Success',
+			Message: { Id: expect.stringMatching(GUID) },
+		});
 		expect(listed.body).toEqual({
 			RecordCount: 1,
 			TaskList: [
@@ -212,7 +345,10 @@ describe('tasks', () => {
 		expect(refusals.map((answer) => answer.body)).toEqual([
 			mxError('MXMandatoryAttributeMissingException', 'Task Name is mandatory'),
 			mxError('MXInvalidInputException', "Task owner 'nobody@sandbox.example' does not exist"),
-			mxError('MXInvalidInputException', "Task owner 'ravi.kumar@sandbox.example' is not an active user"),
+			mxError(
+				'MXInvalidInputException',
+				"Task owner 'ravi.kumar@sandbox.example' is not an active user",
+			),
 			mxError('MXInvalidInputException', "Task type 'Dance' does not exist"),
 			mxError('MXInvalidEntityException', 'Lead does not exist in the system'),
 		]);
@@ -222,18 +358,37 @@ describe('tasks', () => {
 	it('attaches tasks to an opportunity or to nothing, owned by the API user when no owner is given', async () => {
 		const capture = await post('/v2/OpportunityManagement.svc/Capture', {
 			LeadDetails: [{ Attribute: 'EmailAddress', Value: 'ana@b.co' }],
-			Opportunity: { OpportunityEventCode: 12000, Fields: [{ SchemaName: 'mx_Custom_1', Value: 'MBA 2025' }] },
+			Opportunity: {
+				OpportunityEventCode: 12000,
+				Fields: [{ SchemaName: 'mx_Custom_1', Value: 'MBA 2025' }],
+			},
 		});
 
-		const onOpportunity = await post('/v2/Task.svc/Create', task({ RelatedEntity: 5, RelatedEntityId: capture.body.CreatedOpportunityId, OwnerEmailAddress: undefined }));
-		const loose = await post('/v2/Task.svc/Create', task({ RelatedEntity: 0, RelatedEntityId: '' }));
+		const onOpportunity = await post(
+			'/v2/Task.svc/Create',
+			task({
+				RelatedEntity: 5,
+				RelatedEntityId: capture.body.CreatedOpportunityId,
+				OwnerEmailAddress: undefined,
+			}),
+		);
+		const loose = await post(
+			'/v2/Task.svc/Create',
+			task({ RelatedEntity: 0, RelatedEntityId: '' }),
+		);
 
 		expect([onOpportunity.status, loose.status]).toEqual([200, 200]);
 		expect(await admin(sandbox, 'GET', 'tasks')).toEqual([
-			expect.objectContaining({ RelatedEntity: 5, RelatedEntityId: capture.body.CreatedOpportunityId, OwnerID: '6a0b1c2d-0000-4000-8000-00000000a11c' }),
+			expect.objectContaining({
+				RelatedEntity: 5,
+				RelatedEntityId: capture.body.CreatedOpportunityId,
+				OwnerID: '6a0b1c2d-0000-4000-8000-00000000a11c',
+			}),
 			expect.objectContaining({ RelatedEntity: 0, RelatedEntityId: '' }),
 		]);
-		expect((await get(`/v2/LeadManagement.svc/RetrieveTaskByLeadId?leadId=${leadId}`)).body.RecordCount).toBe(0);
+		expect(
+			(await get(`/v2/LeadManagement.svc/RetrieveTaskByLeadId?leadId=${leadId}`)).body.RecordCount,
+		).toBe(0);
 	});
 });
 
@@ -243,18 +398,30 @@ describe('notes', () => {
 	it('creates notes and retrieves them newest first, paged, by the documented body or by leadId', async () => {
 		const ids = [];
 		for (let n = 1; n <= 5; n++) {
-			ids.push((await post(`${LM}/CreateNote`, { RelatedProspectId: leadId, Note: `note ${n}` })).body.Message.Id);
+			ids.push(
+				(await post(`${LM}/CreateNote`, { RelatedProspectId: leadId, Note: `note ${n}` })).body
+					.Message.Id,
+			);
 			await new Promise((resolve) => setTimeout(resolve, 2));
 		}
 		const page = async (PageIndex: number) =>
-			(await post(`${LM}/RetrieveNote`, { Parameter: { RelatedId: leadId }, Paging: { PageIndex, PageSize: 2 }, Sorting: { ColumnName: 'CreatedOn', Direction: 1 } })).body;
+			(
+				await post(`${LM}/RetrieveNote`, {
+					Parameter: { RelatedId: leadId },
+					Paging: { PageIndex, PageSize: 2 },
+					Sorting: { ColumnName: 'CreatedOn', Direction: 1 },
+				})
+			).body;
 
 		const pages = [await page(1), await page(2), await page(3)];
 		const byQuery = (await get(`${LM}/RetrieveNote?leadId=${leadId}&PageIndex=1&PageSize=10`)).body;
-		const one = (await post(`${LM}/RetrieveNote`, { Parameter: { RelatedId: leadId, Id: ids[0] } })).body;
+		const one = (await post(`${LM}/RetrieveNote`, { Parameter: { RelatedId: leadId, Id: ids[0] } }))
+			.body;
 
 		expect(pages.map((answer) => answer.RecordCount)).toEqual([5, 5, 5]);
-		expect(pages.flatMap((answer) => answer.List.map((note: { Note: string }) => note.Note))).toEqual(['note 5', 'note 4', 'note 3', 'note 2', 'note 1']);
+		expect(
+			pages.flatMap((answer) => answer.List.map((note: { Note: string }) => note.Note)),
+		).toEqual(['note 5', 'note 4', 'note 3', 'note 2', 'note 1']);
 		expect(byQuery.List).toHaveLength(5);
 		expect(one.List).toEqual([
 			{
@@ -274,21 +441,35 @@ describe('notes', () => {
 		const empty = await post(`${LM}/CreateNote`, { RelatedProspectId: leadId, Note: '' });
 		const unknown = await post(`${LM}/CreateNote`, { RelatedProspectId: UNKNOWN, Note: 'x' });
 
-		expect(empty.body).toEqual(mxError('MXMandatoryAttributeMissingException', 'Note is mandatory'));
-		expect(unknown.body).toEqual(mxError('MXInvalidEntityException', 'Lead does not exist in the system'));
+		expect(empty.body).toEqual(
+			mxError('MXMandatoryAttributeMissingException', 'Note is mandatory'),
+		);
+		expect(unknown.body).toEqual(
+			mxError('MXInvalidEntityException', 'Lead does not exist in the system'),
+		);
 	});
 });
 
 describe('opportunities', () => {
 	const OM = '/v2/OpportunityManagement.svc';
-	const capture = async (email: string, name: string, code = 12000, extra: Array<{ SchemaName: string; Value: string }> = []) =>
+	const capture = async (
+		email: string,
+		name: string,
+		code = 12000,
+		extra: Array<{ SchemaName: string; Value: string }> = [],
+	) =>
 		await post(`${OM}/Capture`, {
 			LeadDetails: [
 				{ Attribute: 'EmailAddress', Value: email },
 				{ Attribute: 'mx_City', Value: 'Pune' },
 				{ Attribute: 'SearchBy', Value: 'EmailAddress' },
 			],
-			Opportunity: { OpportunityEventCode: code, OpportunityNote: 'From the website', OpportunityDateTime: '2024-05-06 15:04:05', Fields: [{ SchemaName: 'mx_Custom_1', Value: name }, ...extra] },
+			Opportunity: {
+				OpportunityEventCode: code,
+				OpportunityNote: 'From the website',
+				OpportunityDateTime: '2024-05-06 15:04:05',
+				Fields: [{ SchemaName: 'mx_Custom_1', Value: name }, ...extra],
+			},
 		});
 
 	it('creates the lead and the opportunity, then detects a duplicate by type and name', async () => {
@@ -316,14 +497,24 @@ describe('opportunities', () => {
 			AdditionalDetails: [{ PostDeDupActionPerformed: 3 }],
 		});
 		expect(other.body.AdditionalDetails[0].PostDeDupActionPerformed).toBe(1);
-		expect(sandbox.leads().find((lead) => lead.EmailAddress === 'new@b.co')).toMatchObject({ mx_City: 'Pune' });
+		expect(sandbox.leads().find((lead) => lead.EmailAddress === 'new@b.co')).toMatchObject({
+			mx_City: 'Pune',
+		});
 		expect(await admin(sandbox, 'GET', 'opportunities')).toHaveLength(2);
 	});
 
-	it('lists a lead\'s opportunities, by type, with dates as M/d/yyyy h:mm:ss tt', async () => {
+	it("lists a lead's opportunities, by type, with dates as M/d/yyyy h:mm:ss tt", async () => {
 		await capture('ana@b.co', 'MBA 2025', 12000, [{ SchemaName: 'mx_Custom_2', Value: '250000' }]);
 		await capture('ana@b.co', 'Home loan', 12001);
-		const of = async (type = '', body: unknown = undefined) => (await call(sandbox, 'POST', `${OM}/GetOpportunitiesOfLead?leadId=${leadId}&opportunityType=${type}`, { body })).body;
+		const of = async (type = '', body: unknown = undefined) =>
+			(
+				await call(
+					sandbox,
+					'POST',
+					`${OM}/GetOpportunitiesOfLead?leadId=${leadId}&opportunityType=${type}`,
+					{ body },
+				)
+			).body;
 
 		const all = await of();
 		const admissions = await of('12000', { Columns: { Include_CSV: 'mx_Custom_2,Status' } });
@@ -354,54 +545,90 @@ describe('opportunities', () => {
 
 	it('refuses an unknown type or field before touching the lead', async () => {
 		const unknownType = await capture('x@b.co', 'A', 99999);
-		const unknownField = await capture('x@b.co', 'A', 12000, [{ SchemaName: 'mx_Custom_7', Value: '1' }]);
-		const badStatus = await capture('x@b.co', 'A', 12000, [{ SchemaName: 'Status', Value: 'Maybe' }]);
+		const unknownField = await capture('x@b.co', 'A', 12000, [
+			{ SchemaName: 'mx_Custom_7', Value: '1' },
+		]);
+		const badStatus = await capture('x@b.co', 'A', 12000, [
+			{ SchemaName: 'Status', Value: 'Maybe' },
+		]);
 
-		expect(unknownType.body).toEqual(mxError('MXInvalidInputException', 'Invalid OpportunityEventCode 99999: no opportunity type has this code'));
+		expect(unknownType.body).toEqual(
+			mxError(
+				'MXInvalidInputException',
+				'Invalid OpportunityEventCode 99999: no opportunity type has this code',
+			),
+		);
 		expect(unknownField.body.ExceptionType).toBe('MXInvalidActivityFieldsException');
-		expect(badStatus.body.ExceptionMessage).toBe("Field name : 'Status' of datatype : 'Dropdown' has an invalid value 'Maybe'.");
+		expect(badStatus.body.ExceptionMessage).toBe(
+			"Field name : 'Status' of datatype : 'Dropdown' has an invalid value 'Maybe'.",
+		);
 		expect(sandbox.leads()).toHaveLength(1);
 	});
 });
 
 describe('static lists', () => {
 	const SEG = '/v2/LeadSegmentation.svc';
-	const add = async (listId: string, leadIds: string[]) => await post(`${SEG}/AddLeadsToStaticList`, { listId, leadIds });
+	const add = async (listId: string, leadIds: string[]) =>
+		await post(`${SEG}/AddLeadsToStaticList`, { listId, leadIds });
 
 	it('adds leads once each, removes one, and shows members', async () => {
 		const [ben] = await seed(sandbox, [{ FirstName: 'Ben' }]);
 
 		const first = await add(WEBINAR_LIST, [leadId, ben, UNKNOWN]);
 		const again = await add(WEBINAR_LIST, [leadId]);
-		const removed = await get(`${SEG}/RemoveLeadFromStaticList?ListId=${WEBINAR_LIST}&LeadID=${leadId}`);
+		const removed = await get(
+			`${SEG}/RemoveLeadFromStaticList?ListId=${WEBINAR_LIST}&LeadID=${leadId}`,
+		);
 
-		expect(first.body).toEqual({ Status: 'Success', Message: { Message: 'Successfully added 2 lead(s) to list' } });
+		expect(first.body).toEqual({
+			Status: 'Success',
+			Message: { Message: 'Successfully added 2 lead(s) to list' },
+		});
 		expect(again.body.Message.Message).toBe('Successfully added 0 lead(s) to list');
-		expect(removed.body).toEqual({ Status: 'Success', Message: { Message: 'Successfully removed lead from list' } });
-		expect((await admin(sandbox, 'GET', 'lists'))[0]).toMatchObject({ ListName: 'Webinar invitees', MemberCount: 1, Members: [ben] });
+		expect(removed.body).toEqual({
+			Status: 'Success',
+			Message: { Message: 'Successfully removed lead from list' },
+		});
+		expect((await admin(sandbox, 'GET', 'lists'))[0]).toMatchObject({
+			ListName: 'Webinar invitees',
+			MemberCount: 1,
+			Members: [ben],
+		});
 		expect((await get(`${SEG}/Lists.Get?ListType=0`)).body[0].MemberCount).toBe(1);
 	});
 
 	it('refuses an unknown list, a dynamic list and more than 1000 leads', async () => {
 		const unknown = await add(UNKNOWN, [leadId]);
 		const dynamic = await add(ALL_LEADS_LIST, [leadId]);
-		const many = await add(WEBINAR_LIST, Array.from({ length: 1001 }, () => leadId));
-		const removeUnknown = await get(`${SEG}/RemoveLeadFromStaticList?ListId=${UNKNOWN}&LeadID=${leadId}`);
+		const many = await add(
+			WEBINAR_LIST,
+			Array.from({ length: 1001 }, () => leadId),
+		);
+		const removeUnknown = await get(
+			`${SEG}/RemoveLeadFromStaticList?ListId=${UNKNOWN}&LeadID=${leadId}`,
+		);
 
 		expect(unknown.body).toEqual(mxError('MXInvalidEntityException', 'List does not exist'));
 		expect(dynamic.body).toEqual(mxError('MXInvalidInputException', /not a static list/));
-		expect(many.body).toEqual(mxError('MXInvalidInputException', 'Maximum 1000 leads can be added to a list at a time'));
+		expect(many.body).toEqual(
+			mxError('MXInvalidInputException', 'Maximum 1000 leads can be added to a list at a time'),
+		);
 		expect(removeUnknown.body.ExceptionMessage).toBe('List does not exist');
 	});
 });
 
 it('reset clears what the team recorded but keeps the account set up', async () => {
 	await post('/v2/LeadManagement.svc/CreateNote', { RelatedProspectId: leadId, Note: 'x' });
-	await post(`/v2/LeadSegmentation.svc/AddLeadsToStaticList`, { listId: WEBINAR_LIST, leadIds: [leadId] });
+	await post(`/v2/LeadSegmentation.svc/AddLeadsToStaticList`, {
+		listId: WEBINAR_LIST,
+		leadIds: [leadId],
+	});
 
 	await admin(sandbox, 'POST', 'reset');
 
 	expect(await admin(sandbox, 'GET', 'notes')).toEqual([]);
-	expect((await admin(sandbox, 'GET', 'lists')).map((list: { Members: string[] }) => list.Members)).toEqual([[], [], []]);
+	expect(
+		(await admin(sandbox, 'GET', 'lists')).map((list: { Members: string[] }) => list.Members),
+	).toEqual([[], [], []]);
 	expect((await get('/v2/UserManagement.svc/Users.Get')).body).toHaveLength(3);
 });

@@ -18,15 +18,36 @@ const SECRETS = secretsOf(TEST_CREDENTIALS);
 const ECHO = `key ${TEST_CREDENTIALS.accessKey} secret ${TEST_CREDENTIALS.secretKey} api ${TEST_CREDENTIALS.asyncApiKey}`;
 
 const FAILURES: Record<string, (scope: nock.Interceptor) => nock.Scope> = {
-	'401': (i) => i.reply(401, { Status: 'Error', ExceptionType: 'MXUnAuthorizedAccessException', ExceptionMessage: `Invalid ${ECHO}` }),
-	'500 MX exception': (i) => i.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidInputException', ExceptionMessage: `Bad input from ${ECHO}` }),
-	'500 HTML': (i) => i.reply(500, `<html><body>Server error for ${ECHO}</body></html>`, { 'Content-Type': 'text/html' }),
-	'connection reset': (i) => i.replyWithError({ code: 'ECONNRESET', message: `socket hang up ${ECHO}` }),
+	'401': (i) =>
+		i.reply(401, {
+			Status: 'Error',
+			ExceptionType: 'MXUnAuthorizedAccessException',
+			ExceptionMessage: `Invalid ${ECHO}`,
+		}),
+	'500 MX exception': (i) =>
+		i.reply(500, {
+			Status: 'Error',
+			ExceptionType: 'MXInvalidInputException',
+			ExceptionMessage: `Bad input from ${ECHO}`,
+		}),
+	'500 HTML': (i) =>
+		i.reply(500, `<html><body>Server error for ${ECHO}</body></html>`, {
+			'Content-Type': 'text/html',
+		}),
+	'connection reset': (i) =>
+		i.replyWithError({ code: 'ECONNRESET', message: `socket hang up ${ECHO}` }),
 };
 
 const REQUESTS = {
 	'activity types read while checking items': {
-		parameters: { resource: 'activity', operation: 'create', leadBy: 'id', leadId: LEAD_ID, activityType: '201', activityFields: mapped({}) },
+		parameters: {
+			resource: 'activity',
+			operation: 'create',
+			leadBy: 'id',
+			leadId: LEAD_ID,
+			activityType: '201',
+			activityFields: mapped({}),
+		},
 		intercept: () => nock(API_BASE).get('/v2/ProspectActivity.svc/ActivityTypes.Get'),
 	},
 	'note create (write)': {
@@ -40,23 +61,45 @@ const REQUESTS = {
 };
 
 const matrix = Object.entries(FAILURES).flatMap(([failure, reply]) =>
-	Object.entries(REQUESTS).flatMap(([request, setup]) => [false, true].map((continueOnFail) => ({ failure, reply, request, setup, continueOnFail }))),
+	Object.entries(REQUESTS).flatMap(([request, setup]) =>
+		[false, true].map((continueOnFail) => ({ failure, reply, request, setup, continueOnFail })),
+	),
 );
 
 const leaks = (text: string) => SECRETS.filter((secret) => text.includes(secret));
 
-it.each(matrix)('$failure on $request (continue on fail: $continueOnFail) leaks nothing', async ({ failure, request, reply, setup, continueOnFail }) => {
-	for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
-	nock(API_BASE).get('/v2/Authentication.svc/UserByAccessKey.Get').optionally().reply(401, { ExceptionMessage: ECHO });
+it.each(matrix)(
+	'$failure on $request (continue on fail: $continueOnFail) leaks nothing',
+	async ({ failure, request, reply, setup, continueOnFail }) => {
+		for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
+		nock(API_BASE)
+			.get('/v2/Authentication.svc/UserByAccessKey.Get')
+			.optionally()
+			.reply(401, { ExceptionMessage: ECHO });
 
-	const result = await runNode({ parameters: setup.parameters, continueOnFail, credentials: { requestTimeoutSeconds: 1, maxRetrySeconds: 1 } });
-	nock.cleanAll();
+		const result = await runNode({
+			parameters: setup.parameters,
+			continueOnFail,
+			credentials: { requestTimeoutSeconds: 1, maxRetrySeconds: 1 },
+		});
+		nock.cleanAll();
 
-	const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
-	const hits = [...leaks(JSON.stringify(result.run)), ...leaks(JSON.stringify(result.logs)), ...leaks(readCoreLog())];
-	recordMatrixRow('secrets', { failure, request, continueOnFail, hits: hits.length, message: failed });
-	expect(typeof failed).toBe('string');
-	expect(hits).toEqual([]);
-	expect(failed).not.toMatch(/^Request failed with status code/);
-	if (continueOnFail) expect(result.output[0]).toHaveLength(1);
-});
+		const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
+		const hits = [
+			...leaks(JSON.stringify(result.run)),
+			...leaks(JSON.stringify(result.logs)),
+			...leaks(readCoreLog()),
+		];
+		recordMatrixRow('secrets', {
+			failure,
+			request,
+			continueOnFail,
+			hits: hits.length,
+			message: failed,
+		});
+		expect(typeof failed).toBe('string');
+		expect(hits).toEqual([]);
+		expect(failed).not.toMatch(/^Request failed with status code/);
+		if (continueOnFail) expect(result.output[0]).toHaveLength(1);
+	},
+);

@@ -21,17 +21,45 @@ type Reply = (scope: nock.Interceptor) => nock.Scope;
 
 // Servers that echo the request (some proxies and error pages do) are included on purpose.
 const FAILURES: Record<string, Reply> = {
-	'401': (i) => i.reply(401, { Status: 'Error', ExceptionType: 'MXUnAuthorizedAccessException', ExceptionMessage: `Invalid ${ECHO}` }),
-	'403 throttled': (i) => i.reply(403, { Status: 'Error', ExceptionMessage: 'API calls exceeded the limit of 10 in 5 second(s)' }),
-	'429': (i) => i.reply(429, { Status: 'Error', ExceptionMessage: `API calls exceeded the limit of 25 in 5 second(s) for ${ECHO}` }),
+	'401': (i) =>
+		i.reply(401, {
+			Status: 'Error',
+			ExceptionType: 'MXUnAuthorizedAccessException',
+			ExceptionMessage: `Invalid ${ECHO}`,
+		}),
+	'403 throttled': (i) =>
+		i.reply(403, {
+			Status: 'Error',
+			ExceptionMessage: 'API calls exceeded the limit of 10 in 5 second(s)',
+		}),
+	'429': (i) =>
+		i.reply(429, {
+			Status: 'Error',
+			ExceptionMessage: `API calls exceeded the limit of 25 in 5 second(s) for ${ECHO}`,
+		}),
 	'404': (i) => i.reply(404, `<html>Cannot find ${ECHO}</html>`),
 	'500 MX exception': (i) =>
-		i.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidInputException', ExceptionMessage: `Bad input from ${ECHO}` }),
-	'500 HTML': (i) => i.reply(500, `<html><body>Server error for ${ECHO}</body></html>`, { 'Content-Type': 'text/html' }),
-	'malformed JSON': (i) => i.reply(200, `{"Status":"Success","Message":{"Id":"${TEST_CREDENTIALS.accessKey}"`, { 'Content-Type': 'application/json' }),
+		i.reply(500, {
+			Status: 'Error',
+			ExceptionType: 'MXInvalidInputException',
+			ExceptionMessage: `Bad input from ${ECHO}`,
+		}),
+	'500 HTML': (i) =>
+		i.reply(500, `<html><body>Server error for ${ECHO}</body></html>`, {
+			'Content-Type': 'text/html',
+		}),
+	'malformed JSON': (i) =>
+		i.reply(200, `{"Status":"Success","Message":{"Id":"${TEST_CREDENTIALS.accessKey}"`, {
+			'Content-Type': 'application/json',
+		}),
 	timeout: (i) => i.delay(1500).reply(200, {}),
-	'connection reset': (i) => i.replyWithError({ code: 'ECONNRESET', message: `socket hang up ${ECHO}` }),
-	'DNS failure': (i) => i.replyWithError({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND api-test.leadsquared.test' }),
+	'connection reset': (i) =>
+		i.replyWithError({ code: 'ECONNRESET', message: `socket hang up ${ECHO}` }),
+	'DNS failure': (i) =>
+		i.replyWithError({
+			code: 'ENOTFOUND',
+			message: 'getaddrinfo ENOTFOUND api-test.leadsquared.test',
+		}),
 };
 
 const REQUESTS = {
@@ -56,10 +84,16 @@ const REQUESTS = {
 	},
 	'v2 read': {
 		parameters: { resource: 'lead', operation: 'quickSearch', key: 'ana', returnAll: true },
-		intercept: () => nock(API_BASE).get('/v2/LeadManagement.svc/Leads.GetByQuickSearch').query(true),
+		intercept: () =>
+			nock(API_BASE).get('/v2/LeadManagement.svc/Leads.GetByQuickSearch').query(true),
 	},
 	'status check': {
-		parameters: { resource: 'lead', operation: 'getRequestStatus', requestId: '22222222-2222-4222-8222-222222222222', requestType: 'capture' },
+		parameters: {
+			resource: 'lead',
+			operation: 'getRequestStatus',
+			requestId: '22222222-2222-4222-8222-222222222222',
+			requestType: 'capture',
+		},
 		intercept: () => nock(ASYNC_BASE).get('/lead/status').query(true),
 	},
 };
@@ -74,31 +108,53 @@ function leaks(text: string): string[] {
 	return SECRETS.filter((secret) => text.includes(secret));
 }
 
-it.each(matrix)('$failure on $request (continue on fail: $continueOnFail) leaks nothing', async ({ failure, request, reply, setup, continueOnFail }) => {
-	// Enough replies for every retry the policy may make within the short retry window.
-	for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
-	// A 401 on a v2 call triggers the region diagnosis, which may echo secrets too.
-	nock(API_BASE).get('/v2/Authentication.svc/UserByAccessKey.Get').optionally().reply(401, { ExceptionMessage: ECHO });
+it.each(matrix)(
+	'$failure on $request (continue on fail: $continueOnFail) leaks nothing',
+	async ({ failure, request, reply, setup, continueOnFail }) => {
+		// Enough replies for every retry the policy may make within the short retry window.
+		for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
+		// A 401 on a v2 call triggers the region diagnosis, which may echo secrets too.
+		nock(API_BASE)
+			.get('/v2/Authentication.svc/UserByAccessKey.Get')
+			.optionally()
+			.reply(401, { ExceptionMessage: ECHO });
 
-	const result = await runNode({
-		parameters: setup.parameters,
-		continueOnFail,
-		credentials: { requestTimeoutSeconds: 1, maxRetrySeconds: 1 },
-	});
-	nock.cleanAll();
+		const result = await runNode({
+			parameters: setup.parameters,
+			continueOnFail,
+			credentials: { requestTimeoutSeconds: 1, maxRetrySeconds: 1 },
+		});
+		nock.cleanAll();
 
-	const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
-	const coreLog = readCoreLog();
-	const hits = [...leaks(JSON.stringify(result.run)), ...leaks(JSON.stringify(result.logs)), ...leaks(coreLog)];
-	recordMatrixRow('secrets', { failure, request, continueOnFail, hits: hits.length, message: failed });
-	expect(typeof failed).toBe('string');
-	expect(leaks(JSON.stringify(result.run))).toEqual([]);
-	expect(leaks(JSON.stringify(result.logs))).toEqual([]);
-	expect(leaks(coreLog)).toEqual([]);
-	// The error the user sees must still say what happened.
-	expect(failed).not.toMatch(/^Request failed with status code/);
-});
+		const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
+		const coreLog = readCoreLog();
+		const hits = [
+			...leaks(JSON.stringify(result.run)),
+			...leaks(JSON.stringify(result.logs)),
+			...leaks(coreLog),
+		];
+		recordMatrixRow('secrets', {
+			failure,
+			request,
+			continueOnFail,
+			hits: hits.length,
+			message: failed,
+		});
+		expect(typeof failed).toBe('string');
+		expect(leaks(JSON.stringify(result.run))).toEqual([]);
+		expect(leaks(JSON.stringify(result.logs))).toEqual([]);
+		expect(leaks(coreLog)).toEqual([]);
+		// The error the user sees must still say what happened.
+		expect(failed).not.toMatch(/^Request failed with status code/);
+	},
+);
 
 it('finds a secret when one is there, so the checks above can fail', () => {
-	expect(leaks(JSON.stringify({ url: `https://x/lead/capture?accessKey=${encodeURIComponent(TEST_CREDENTIALS.accessKey)}` }))).not.toEqual([]);
+	expect(
+		leaks(
+			JSON.stringify({
+				url: `https://x/lead/capture?accessKey=${encodeURIComponent(TEST_CREDENTIALS.accessKey)}`,
+			}),
+		),
+	).not.toEqual([]);
 });

@@ -2,14 +2,29 @@
  * Throttling answers as the transport reads them: the window's figure, a spent daily cap (its
  * wording is undocumented, so the likely texts are recognised) and Retry-After in both forms.
  */
-import { classifyResponse, nextMidnightUtc, retryAfterOf } from '../../nodes/shared/transport/classify';
+import {
+	classifyResponse,
+	nextMidnightUtc,
+	retryAfterOf,
+} from '../../nodes/shared/transport/classify';
 
 const NOW = Date.parse('2026-03-10T15:30:00Z');
-const lsqError = (message: string) => ({ Status: 'Error', ExceptionType: 'MXAPIRateLimitExceededException', ExceptionMessage: message });
+const lsqError = (message: string) => ({
+	Status: 'Error',
+	ExceptionType: 'MXAPIRateLimitExceededException',
+	ExceptionMessage: message,
+});
 
 describe('throttling answers', () => {
 	it('reads the limit and window from the message and a Retry-After in seconds', () => {
-		expect(classifyResponse(429, lsqError('API calls exceeded the limit of 25 in 5 second(s)'), { 'retry-after': '3' }, NOW)).toEqual({
+		expect(
+			classifyResponse(
+				429,
+				lsqError('API calls exceeded the limit of 25 in 5 second(s)'),
+				{ 'retry-after': '3' },
+				NOW,
+			),
+		).toEqual({
 			kind: 'throttled',
 			statusCode: 429,
 			message: 'API calls exceeded the limit of 25 in 5 second(s)',
@@ -41,16 +56,31 @@ describe('throttling answers', () => {
 	});
 
 	it('takes the daily reset from Retry-After when there is one', () => {
-		const outcome = classifyResponse(429, lsqError('API calls exceeded the daily limit'), { 'Retry-After': '3600' }, NOW);
-		expect(outcome).toMatchObject({ kind: 'dailyCapReached', resetAt: NOW + 3_600_000, resetSource: 'retryAfter' });
+		const outcome = classifyResponse(
+			429,
+			lsqError('API calls exceeded the daily limit'),
+			{ 'Retry-After': '3600' },
+			NOW,
+		);
+		expect(outcome).toMatchObject({
+			kind: 'dailyCapReached',
+			resetAt: NOW + 3_600_000,
+			resetSource: 'retryAfter',
+		});
 	});
 
 	it('leaves a 403 that is not about limits alone, even when it mentions a day', () => {
-		expect(classifyResponse(403, lsqError('This user cannot edit leads created today'), {}, NOW).kind).toBe('rejected');
+		expect(
+			classifyResponse(403, lsqError('This user cannot edit leads created today'), {}, NOW).kind,
+		).toBe('rejected');
 	});
 
 	it('puts the inferred reset at the next midnight UTC', () => {
-		expect(nextMidnightUtc(Date.parse('2026-03-10T23:59:59Z'))).toBe(Date.parse('2026-03-11T00:00:00Z'));
-		expect(nextMidnightUtc(Date.parse('2026-03-11T00:00:00Z'))).toBe(Date.parse('2026-03-12T00:00:00Z'));
+		expect(nextMidnightUtc(Date.parse('2026-03-10T23:59:59Z'))).toBe(
+			Date.parse('2026-03-11T00:00:00Z'),
+		);
+		expect(nextMidnightUtc(Date.parse('2026-03-11T00:00:00Z'))).toBe(
+			Date.parse('2026-03-12T00:00:00Z'),
+		);
 	});
 });

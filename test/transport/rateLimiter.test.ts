@@ -28,7 +28,8 @@ class FakeClock implements Clock {
 
 	random = () => this.randomValue;
 
-	sleep = async (ms: number) => await new Promise<void>((resolve) => this.timers.push({ at: this.time + ms, resolve }));
+	sleep = async (ms: number) =>
+		await new Promise<void>((resolve) => this.timers.push({ at: this.time + ms, resolve }));
 
 	/** Moves time forward, firing due timers in order and letting their continuations run. */
 	async advance(ms: number): Promise<void> {
@@ -136,7 +137,7 @@ describe('pacing that counts what LeadSquared counts', () => {
 	});
 });
 
-describe('the credential\'s Rate Limit is a ceiling', () => {
+describe("the credential's Rate Limit is a ceiling", () => {
 	it('is not raised by a higher figure from LeadSquared', () => {
 		const limiter = new RateLimiter(10, new FakeClock());
 		limiter.throttled({ limit: 25, windowSeconds: 5 });
@@ -154,7 +155,7 @@ describe('the credential\'s Rate Limit is a ceiling', () => {
 		expect(limiter.limit).toBe(10);
 	});
 
-	it('takes a lower figure as someone else\'s spending too when this process sent fewer calls than it', async () => {
+	it("takes a lower figure as someone else's spending too when this process sent fewer calls than it", async () => {
 		const limiter = new RateLimiter(25, new FakeClock());
 		await Promise.all(Array.from({ length: 3 }, async () => await limiter.acquire()));
 		limiter.throttled({ limit: 24, windowSeconds: 5 });
@@ -163,7 +164,7 @@ describe('the credential\'s Rate Limit is a ceiling', () => {
 		expect(limiter.limit).toBe(22); // its share cut: 25 * 0.9
 	});
 
-	it('scales to the window LeadSquared names, never above the setting\'s pace', () => {
+	it("scales to the window LeadSquared names, never above the setting's pace", () => {
 		const limiter = new RateLimiter(25, new FakeClock());
 		limiter.throttled({ limit: 100, windowSeconds: 1 });
 
@@ -239,13 +240,15 @@ describe('sharing the account with other processes (AIMD)', () => {
 	/** A process that spent `calls` of its budget in the last moments, all answered. */
 	async function busyLimiter(clock: FakeClock, calls: number): Promise<RateLimiter> {
 		const limiter = new RateLimiter(20, clock);
-		const slots = await Promise.all(Array.from({ length: calls }, async () => await limiter.acquire()));
+		const slots = await Promise.all(
+			Array.from({ length: calls }, async () => await limiter.acquire()),
+		);
 		await clock.advance(100);
 		for (const slot of slots) slot.release(clock.now());
 		return limiter;
 	}
 
-	it('halves its share on a 429 it did not cause when the whole window was its own, counting one burst\'s 429s once', async () => {
+	it("halves its share on a 429 it did not cause when the whole window was its own, counting one burst's 429s once", async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 
@@ -331,7 +334,7 @@ describe('a budget per API family', () => {
 		expect(apiFamilyOf('asyncStatus', 'lead/status')).toBe('asyncStatus');
 	});
 
-	it('teaches a bulk 429\'s figure to bulk calls only', () => {
+	it("teaches a bulk 429's figure to bulk calls only", () => {
 		const bulk = limiterFor('account', 'bulk', 25);
 		bulk.throttled({ limit: 1, windowSeconds: 5 });
 

@@ -16,13 +16,21 @@ export function fieldNamePicker(displayName: string, loadOptionsMethod: string):
 		type: 'options',
 		typeOptions: { loadOptionsMethod },
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	};
 }
 
 /** The "Options" collection every operation puts its optional settings in. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 export const leadIdField: INodeProperties = {
@@ -32,11 +40,17 @@ export const leadIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 8e1f2c3a-1b2c-4d5e-8f90-0123456789ab',
-	description: 'The lead\'s ID (ProspectID), for example from a previous Create or Update step',
+	description: "The lead's ID (ProspectID), for example from a previous Create or Update step",
 };
 
 export function readLeadId(this: IExecuteFunctions, itemIndex: number): string {
-	return requireGuid(this.getNode(), itemIndex, 'Lead ID', this.getNodeParameter('leadId', itemIndex), 'lead ID');
+	return requireGuid(
+		this.getNode(),
+		itemIndex,
+		'Lead ID',
+		this.getNodeParameter('leadId', itemIndex),
+		'lead ID',
+	);
 }
 
 export const leadIdsField: INodeProperties = {
@@ -57,10 +71,13 @@ export function readLeadIds(this: IExecuteFunctions, itemIndex: number, max = In
 		...new Set(
 			parts
 				.filter((part) => !(typeof part === 'string' && part.trim() === ''))
-				.map((part, position) => requireGuid(this.getNode(), itemIndex, `Lead IDs, entry ${position}`, part, 'lead ID')),
+				.map((part, position) =>
+					requireGuid(this.getNode(), itemIndex, `Lead IDs, entry ${position}`, part, 'lead ID'),
+				),
 		),
 	];
-	if (leadIds.length === 0) throw invalidInput(this.getNode(), itemIndex, 'Lead IDs', 'no lead IDs given');
+	if (leadIds.length === 0)
+		throw invalidInput(this.getNode(), itemIndex, 'Lead IDs', 'no lead IDs given');
 	if (leadIds.length > max) {
 		throw invalidInput(
 			this.getNode(),
@@ -98,7 +115,13 @@ export function readPageLimit(this: IExecuteFunctions, itemIndex: number): PageL
 	if (returnAll) return { returnAll, limit: Infinity };
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as unknown;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw invalidInput(this.getNode(), itemIndex, 'Limit', `${JSON.stringify(limit)} is not a whole number of 1 or more`, 'Set Limit to 1 or more, or turn on Return All.');
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Limit',
+			`${JSON.stringify(limit)} is not a whole number of 1 or more`,
+			'Set Limit to 1 or more, or turn on Return All.',
+		);
 	}
 	return { returnAll, limit };
 }
@@ -142,10 +165,15 @@ export function leadFieldsFields(mapperMode: 'upsert' | 'add'): INodeProperties[
 				{
 					name: 'Map Fields',
 					value: 'mapper',
-					description: 'Pick from your account\'s lead fields, or map input fields with the same names automatically',
+					description:
+						"Pick from your account's lead fields, or map input fields with the same names automatically",
 				},
 				{ name: 'Field List', value: 'list', description: 'Add field name and value pairs' },
-				{ name: 'JSON', value: 'json', description: 'Send fields from a JSON object or array, for example from an expression' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'Send fields from a JSON object or array, for example from an expression',
+				},
 			],
 			default: 'mapper',
 		},
@@ -167,7 +195,8 @@ export function leadFieldsFields(mapperMode: 'upsert' | 'add'): INodeProperties[
 					supportAutoMap: true,
 					matchingFieldsLabels: {
 						title: 'Search By',
-						description: 'The unique field that identifies an existing lead. Leave empty for LeadSquared\'s default (email address, then phone).',
+						description:
+							"The unique field that identifies an existing lead. Leave empty for LeadSquared's default (email address, then phone).",
 						hint: 'Phone numbers match only when written exactly as stored, e.g. +91-9999999999',
 					},
 				},
@@ -212,7 +241,8 @@ const listAndJsonFields: INodeProperties[] = [
 		placeholder: 'Add Custom Field Set',
 		default: {},
 		displayOptions: { show: { fieldsInput: ['list'] } },
-		description: 'Custom field sets (custom objects such as mx_KYC) and the values of their own fields',
+		description:
+			'Custom field sets (custom objects such as mx_KYC) and the values of their own fields',
 		options: [
 			{
 				displayName: 'Custom Field Set',
@@ -224,7 +254,7 @@ const listAndJsonFields: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'The field set\'s own value; usually left empty',
+						description: "The field set's own value; usually left empty",
 					},
 					{
 						displayName: 'Fields',
@@ -276,7 +306,11 @@ export const searchByField: INodeProperties = {
 			description: 'Let LeadSquared match on email address, then phone',
 		},
 		{ name: 'Email Address', value: 'EmailAddress' },
-		{ name: 'Phone', value: 'Phone', description: 'Matches the stored phone text exactly, e.g. +91-9999999999' },
+		{
+			name: 'Phone',
+			value: 'Phone',
+			description: 'Matches the stored phone text exactly, e.g. +91-9999999999',
+		},
 		{ name: 'Other Unique Field', value: 'other' },
 	],
 	default: 'default',
@@ -324,7 +358,8 @@ export function accountPicker(
 		type: 'options',
 		typeOptions: { loadOptionsMethod },
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		...extra,
 	};
 }
@@ -336,11 +371,12 @@ export const leadByFields: INodeProperties[] = [
 		name: 'leadBy',
 		type: 'options',
 		options: [
-			{ name: 'By ID', value: 'id', description: 'The lead\'s ID (ProspectID)' },
+			{ name: 'By ID', value: 'id', description: "The lead's ID (ProspectID)" },
 			{
 				name: 'By Email Address',
 				value: 'email',
-				description: 'The lead with this email address; LeadSquared creates the lead if none has it',
+				description:
+					'The lead with this email address; LeadSquared creates the lead if none has it',
 			},
 		],
 		default: 'id',
@@ -366,12 +402,21 @@ export const noteField: INodeProperties = {
 };
 
 /** A date-time field: n8n's date picker, an n8n DateTime or an ISO 8601 text from an expression. */
-export function dateTimeField(displayName: string, name: string, description: string): INodeProperties {
+export function dateTimeField(
+	displayName: string,
+	name: string,
+	description: string,
+): INodeProperties {
 	return { displayName, name, type: 'dateTime', default: '', description };
 }
 
 /** The field mapper for an activity's or opportunity's own fields, listed from the chosen type. */
-export function typeFieldsMapper(displayName: string, name: string, resourceMapperMethod: string, typeParameter: string): INodeProperties {
+export function typeFieldsMapper(
+	displayName: string,
+	name: string,
+	resourceMapperMethod: string,
+	typeParameter: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,

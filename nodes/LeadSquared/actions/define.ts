@@ -36,7 +36,12 @@ export function defineOperation<Prepared>(definition: OperationDefinition<Prepar
 		action,
 		properties,
 		run: async (context) =>
-			await runItems(context, context.getInputData().length, definition, await callConcurrency.call(context)),
+			await runItems(
+				context,
+				context.getInputData().length,
+				definition,
+				await callConcurrency.call(context),
+			),
 	};
 }
 

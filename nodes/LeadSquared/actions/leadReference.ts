@@ -10,7 +10,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads the "Lead" mode and its field (see leadByFields); checks the format only. */
 export function readLeadReference(this: IExecuteFunctions, itemIndex: number): LeadReference {
-	if (this.getNodeParameter('leadBy', itemIndex, 'id') !== 'email') return { leadId: readLeadId.call(this, itemIndex) };
+	if (this.getNodeParameter('leadBy', itemIndex, 'id') !== 'email')
+		return { leadId: readLeadId.call(this, itemIndex) };
 	const raw = this.getNodeParameter('leadEmail', itemIndex, '') as unknown;
 	const email = typeof raw === 'string' ? raw.trim() : '';
 	if (!EMAIL.test(email)) {

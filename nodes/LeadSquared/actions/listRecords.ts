@@ -36,7 +36,10 @@ export interface ListSettings {
 
 /** Return All / Limit and Keep LeadSquared Date Formats, read and checked in `prepare`. */
 export function readListSettings(this: IExecuteFunctions, itemIndex: number): ListSettings {
-	return { pageLimit: readPageLimit.call(this, itemIndex), rawValues: readRawValues.call(this, itemIndex) };
+	return {
+		pageLimit: readPageLimit.call(this, itemIndex),
+		rawValues: readRawValues.call(this, itemIndex),
+	};
 }
 
 /** An endpoint that lists one lead's records (activities, tasks, notes, opportunities). */
@@ -66,7 +69,13 @@ export function leadListRequest(
 		maxPageSize: PAGE_SIZE,
 		request: (page) =>
 			endpoint.method === 'GET'
-				? { api: 'v2', method: 'GET', path: endpoint.path, qs: { leadId, ...query, ...page }, idempotent: true }
+				? {
+						api: 'v2',
+						method: 'GET',
+						path: endpoint.path,
+						qs: { leadId, ...query, ...page },
+						idempotent: true,
+					}
 				: {
 						api: 'v2',
 						method: 'POST',

@@ -14,14 +14,19 @@ import { user } from './user';
  * operation's fields and the canvas subtitle are all derived from this map, so a new resource
  * is a new folder plus one entry here.
  */
-export const resources = { lead, activity, task, note, opportunity, list, user } satisfies Record<string, Resource>;
+export const resources = { lead, activity, task, note, opportunity, list, user } satisfies Record<
+	string,
+	Resource
+>;
 
 const entries = Object.entries(resources) as Array<[string, Resource]>;
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 export function findOperation(resource: string, operation: string): Operation | undefined {
 	const found = entries.find(([key]) => key === resource)?.[1];
-	return found && Object.prototype.hasOwnProperty.call(found.operations, operation) ? found.operations[operation] : undefined;
+	return found && Object.prototype.hasOwnProperty.call(found.operations, operation)
+		? found.operations[operation]
+		: undefined;
 }
 
 export const resourceProperties: INodeProperties[] = [
@@ -36,7 +41,10 @@ export const resourceProperties: INodeProperties[] = [
 	...entries.flatMap(([resourceKey, resource]) => [
 		operationField(resourceKey, resource),
 		...Object.entries(resource.operations).flatMap(([operationKey, operation]) =>
-			updateDisplayOptions({ show: { resource: [resourceKey], operation: [operationKey] } }, operation.properties),
+			updateDisplayOptions(
+				{ show: { resource: [resourceKey], operation: [operationKey] } },
+				operation.properties,
+			),
 		),
 	]),
 ];
@@ -49,7 +57,12 @@ function operationField(resourceKey: string, resource: Resource): INodePropertie
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resourceKey] } },
 		options: Object.entries(resource.operations)
-			.map(([value, operation]) => ({ name: operation.name, value, description: operation.description, action: operation.action }))
+			.map(([value, operation]) => ({
+				name: operation.name,
+				value,
+				description: operation.description,
+				action: operation.action,
+			}))
 			.sort(byName),
 		default: '',
 	};

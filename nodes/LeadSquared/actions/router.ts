@@ -13,7 +13,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for the resource "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not known for the resource "${resource}"`,
+		);
 	}
 
 	const output: INodeExecutionData[] = [];
@@ -23,7 +26,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			continue;
 		}
 		const items = this.helpers.returnJsonArray(outcome.result);
-		output.push(...this.helpers.constructExecutionMetaData(items, { itemData: { item: outcome.itemIndex } }));
+		output.push(
+			...this.helpers.constructExecutionMetaData(items, { itemData: { item: outcome.itemIndex } }),
+		);
 	}
 	return [output];
 }

@@ -24,13 +24,18 @@ export function readTypeFields(
 	label: string,
 	fields: TypeField[] | undefined,
 ): SchemaValue[] {
-	const mapper = this.getNodeParameter(parameter, itemIndex, { mappingMode: 'defineBelow', value: null }) as ResourceMapperValue;
+	const mapper = this.getNodeParameter(parameter, itemIndex, {
+		mappingMode: 'defineBelow',
+		value: null,
+	}) as ResourceMapperValue;
 	if (!fields) return unchecked.call(this, itemIndex, mapper, label);
 	const bySchemaName = new Map(fields.map((field) => [field.schemaName.toLowerCase(), field]));
 	let values: IDataObject;
 	if (mapper.mappingMode === 'autoMapInputData') {
 		const item = this.getInputData()[itemIndex]?.json ?? {};
-		values = Object.fromEntries(Object.entries(item).filter(([name]) => bySchemaName.has(name.toLowerCase())));
+		values = Object.fromEntries(
+			Object.entries(item).filter(([name]) => bySchemaName.has(name.toLowerCase())),
+		);
 	} else {
 		values = (mapper.value ?? {}) as IDataObject;
 	}
@@ -48,10 +53,15 @@ export function readTypeFields(
 				'The type\'s fields changed, or another type was chosen: open the field list and click "Refresh", then remove fields marked as missing.',
 			);
 		}
-		sent.push({ SchemaName: field.schemaName, Value: valueFor.call(this, itemIndex, `${label}, "${field.displayName}"`, field, raw) });
+		sent.push({
+			SchemaName: field.schemaName,
+			Value: valueFor.call(this, itemIndex, `${label}, "${field.displayName}"`, field, raw),
+		});
 	}
 
-	const missing = fields.filter((field) => field.mandatory && !sent.some((value) => value.SchemaName === field.schemaName));
+	const missing = fields.filter(
+		(field) => field.mandatory && !sent.some((value) => value.SchemaName === field.schemaName),
+	);
 	if (missing.length > 0) {
 		throw invalidInput(
 			this.getNode(),
@@ -64,21 +74,48 @@ export function readTypeFields(
 	return sent;
 }
 
-function valueFor(this: IExecuteFunctions, itemIndex: number, where: string, field: TypeField, raw: unknown): string {
+function valueFor(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	where: string,
+	field: TypeField,
+	raw: unknown,
+): string {
 	if (field.dataType === 'DateTime' || field.dataType === 'Date') {
 		const date = parseUserDate(raw);
-		if (!date) throw invalidInput(this.getNode(), itemIndex, where, `${JSON.stringify(String(raw))} is not a date-time`, 'Use an n8n date-time or ISO 8601 such as 2026-03-01T14:30:00Z.');
+		if (!date)
+			throw invalidInput(
+				this.getNode(),
+				itemIndex,
+				where,
+				`${JSON.stringify(String(raw))} is not a date-time`,
+				'Use an n8n date-time or ISO 8601 such as 2026-03-01T14:30:00Z.',
+			);
 		return toLeadSquaredDate(date);
 	}
 	const value = toValue.call(this, itemIndex, where, raw);
 	if (field.options.length > 0 && !field.options.includes(value)) {
-		throw invalidInput(this.getNode(), itemIndex, where, `"${value}" is not one of its options`, `Use one of: ${field.options.join(', ')}.`);
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			where,
+			`"${value}" is not one of its options`,
+			`Use one of: ${field.options.join(', ')}.`,
+		);
 	}
 	return value;
 }
 
-function unchecked(this: IExecuteFunctions, itemIndex: number, mapper: ResourceMapperValue, label: string): SchemaValue[] {
+function unchecked(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	mapper: ResourceMapperValue,
+	label: string,
+): SchemaValue[] {
 	return Object.entries((mapper.value ?? {}) as IDataObject)
 		.filter(([, raw]) => raw !== null && raw !== undefined && raw !== '')
-		.map(([name, raw]) => ({ SchemaName: name, Value: toValue.call(this, itemIndex, `${label}, "${name}"`, raw) }));
+		.map(([name, raw]) => ({
+			SchemaName: name,
+			Value: toValue.call(this, itemIndex, `${label}, "${name}"`, raw),
+		}));
 }

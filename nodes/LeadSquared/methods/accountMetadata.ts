@@ -1,7 +1,11 @@
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { isObject, recordsOf } from '../../shared/responses';
-import { leadSquaredRequest, leadSquaredRequestPages, type RequestContext } from '../../shared/transport';
+import {
+	leadSquaredRequest,
+	leadSquaredRequestPages,
+	type RequestContext,
+} from '../../shared/transport';
 
 /**
  * The account's configuration that dropdowns list and validation checks against: activity
@@ -52,7 +56,8 @@ export interface OpportunityType {
 	fields?: TypeField[];
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -84,7 +89,10 @@ export async function activityTypes(this: RequestContext): Promise<ActivityType[
 			idempotent: true,
 		});
 		return recordsOf(body)
-			.map((type) => ({ code: Number(type.ActivityEvent), name: text(type.ActivityEventName ?? type.DisplayName) }))
+			.map((type) => ({
+				code: Number(type.ActivityEvent),
+				name: text(type.ActivityEventName ?? type.DisplayName),
+			}))
 			.filter((type) => Number.isInteger(type.code))
 			.sort(byName);
 	});
@@ -106,7 +114,12 @@ export async function activityTypeFields(this: RequestContext, code: number): Pr
 
 export async function taskTypes(this: RequestContext): Promise<TaskType[]> {
 	return await once(this, 'taskTypes', async () => {
-		const body = await leadSquaredRequest.call(this, { api: 'v2', method: 'GET', path: 'Task.svc/RetrieveTaskType', idempotent: true });
+		const body = await leadSquaredRequest.call(this, {
+			api: 'v2',
+			method: 'GET',
+			path: 'Task.svc/RetrieveTaskType',
+			idempotent: true,
+		});
 		return recordsOf(body, 'TaskTypes')
 			.map((type) => ({ id: text(type.Id ?? type.ID), name: text(type.Name) }))
 			.filter((type) => type.name !== '')
@@ -116,13 +129,23 @@ export async function taskTypes(this: RequestContext): Promise<TaskType[]> {
 
 export async function users(this: RequestContext): Promise<User[]> {
 	return await once(this, 'users', async () => {
-		const body = await leadSquaredRequest.call(this, { api: 'v2', method: 'GET', path: 'UserManagement.svc/Users.Get', idempotent: true });
-		return recordsOf(body, 'Users').map(toUser).filter((user) => user.id !== '').sort(byName);
+		const body = await leadSquaredRequest.call(this, {
+			api: 'v2',
+			method: 'GET',
+			path: 'UserManagement.svc/Users.Get',
+			idempotent: true,
+		});
+		return recordsOf(body, 'Users')
+			.map(toUser)
+			.filter((user) => user.id !== '')
+			.sort(byName);
 	});
 }
 
 export function toUser(record: IDataObject): User {
-	const name = [text(record.FirstName), text(record.LastName)].filter((part) => part !== '').join(' ');
+	const name = [text(record.FirstName), text(record.LastName)]
+		.filter((part) => part !== '')
+		.join(' ');
 	const email = text(record.EmailAddress);
 	return {
 		id: text(record.ID ?? record.Id ?? record.UserId),
@@ -153,7 +176,10 @@ export async function lists(this: RequestContext): Promise<StaticList[]> {
 			},
 			{ returnAll: true, limit: Infinity },
 		);
-		return records.map(toList).filter((list) => list.id !== '').sort(byName);
+		return records
+			.map(toList)
+			.filter((list) => list.id !== '')
+			.sort(byName);
 	});
 }
 
@@ -179,7 +205,9 @@ function toList(record: IDataObject): StaticList {
  * when the account answers 404 to it: then a type is given by its code and its fields are sent
  * unchecked, rather than making opportunities unusable.
  */
-export async function opportunityTypes(this: RequestContext): Promise<OpportunityType[] | undefined> {
+export async function opportunityTypes(
+	this: RequestContext,
+): Promise<OpportunityType[] | undefined> {
 	return await once(this, 'opportunityTypes', async () => {
 		let body;
 		try {
@@ -191,7 +219,10 @@ export async function opportunityTypes(this: RequestContext): Promise<Opportunit
 			});
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-			const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error);
 			throw failure;
 		}
 		return recordsOf(body, 'OpportunityTypes')
@@ -206,14 +237,21 @@ export async function opportunityTypes(this: RequestContext): Promise<Opportunit
 }
 
 /** The type's fields, or undefined when the account does not list its opportunity types. */
-export async function opportunityTypeFields(this: RequestContext, code: number): Promise<TypeField[] | undefined> {
+export async function opportunityTypeFields(
+	this: RequestContext,
+	code: number,
+): Promise<TypeField[] | undefined> {
 	const known = await opportunityTypes.call(this);
 	return known ? (known.find((type) => type.code === code)?.fields ?? []) : undefined;
 }
 
 /** An activity or opportunity setting lists its fields under `Fields` (or is the list itself). */
 function typeFieldsOf(body: unknown): TypeField[] {
-	const list = Array.isArray(body) ? body : isObject(body) ? (body.Fields ?? body.ActivityFields) : undefined;
+	const list = Array.isArray(body)
+		? body
+		: isObject(body)
+			? (body.Fields ?? body.ActivityFields)
+			: undefined;
 	if (!Array.isArray(list)) return [];
 	return list.filter(isObject).flatMap((field) => {
 		const schemaName = text(field.SchemaName);

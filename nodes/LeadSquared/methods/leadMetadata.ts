@@ -20,7 +20,11 @@ export interface LeadFieldDescriptor {
  * metadata leaves the flag out.
  */
 export function identifiesLead(field: LeadFieldDescriptor): boolean {
-	return field.IsLeadIdentifier === true || field.SchemaName === 'EmailAddress' || field.SchemaName === 'Phone';
+	return (
+		field.IsLeadIdentifier === true ||
+		field.SchemaName === 'EmailAddress' ||
+		field.SchemaName === 'Phone'
+	);
 }
 
 /** CustomObject fields are custom field sets: they take nested Fields, not a single value. */
@@ -49,7 +53,10 @@ export async function leadFields(
 	return await fields;
 }
 
-async function fetchFields(context: ILoadOptionsFunctions | IExecuteFunctions, withOptionSets: boolean): Promise<LeadFieldDescriptor[]> {
+async function fetchFields(
+	context: ILoadOptionsFunctions | IExecuteFunctions,
+	withOptionSets: boolean,
+): Promise<LeadFieldDescriptor[]> {
 	const body = await leadSquaredRequest.call(context, {
 		api: 'v2',
 		method: 'GET',
@@ -60,6 +67,9 @@ async function fetchFields(context: ILoadOptionsFunctions | IExecuteFunctions, w
 	});
 	const list = Array.isArray(body) ? (body as IDataObject[]) : [];
 	return list
-		.filter((field): field is IDataObject & LeadFieldDescriptor => typeof field.SchemaName === 'string' && field.SchemaName !== '')
+		.filter(
+			(field): field is IDataObject & LeadFieldDescriptor =>
+				typeof field.SchemaName === 'string' && field.SchemaName !== '',
+		)
 		.sort((a, b) => (a.DisplayName ?? a.SchemaName).localeCompare(b.DisplayName ?? b.SchemaName));
 }

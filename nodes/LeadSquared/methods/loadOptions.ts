@@ -1,7 +1,19 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { activityTypes, lists, opportunityTypes, taskTypes, users, type User } from './accountMetadata';
-import { CUSTOM_FIELD_SET_TYPE, identifiesLead, leadFields, type LeadFieldDescriptor } from './leadMetadata';
+import {
+	activityTypes,
+	lists,
+	opportunityTypes,
+	taskTypes,
+	users,
+	type User,
+} from './accountMetadata';
+import {
+	CUSTOM_FIELD_SET_TYPE,
+	identifiesLead,
+	leadFields,
+	type LeadFieldDescriptor,
+} from './leadMetadata';
 
 /** Every lead field except custom field sets, labelled by display name, valued by schema name. */
 export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -10,21 +22,30 @@ export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodeP
 }
 
 /** The account's unique fields, the only ones Search By can use. */
-export async function getUniqueLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getUniqueLeadFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = await leadFields.call(this, { withOptionSets: false });
 	return fields.filter(identifiesLead).map(toFieldOption);
 }
 
 function toFieldOption(field: LeadFieldDescriptor): INodePropertyOptions {
 	return {
-		name: field.DisplayName && field.DisplayName !== field.SchemaName ? `${field.DisplayName} (${field.SchemaName})` : field.SchemaName,
+		name:
+			field.DisplayName && field.DisplayName !== field.SchemaName
+				? `${field.DisplayName} (${field.SchemaName})`
+				: field.SchemaName,
 		value: field.SchemaName,
-		description: [field.DataType, field.IsMandatory ? 'mandatory' : undefined].filter(Boolean).join(', '),
+		description: [field.DataType, field.IsMandatory ? 'mandatory' : undefined]
+			.filter(Boolean)
+			.join(', '),
 	};
 }
 
 /** Only the custom field sets (custom objects such as mx_KYC). */
-export async function getCustomFieldSets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomFieldSets(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = await leadFields.call(this, { withOptionSets: false });
 	return fields
 		.filter((field) => field.DataType === CUSTOM_FIELD_SET_TYPE)
@@ -32,8 +53,14 @@ export async function getCustomFieldSets(this: ILoadOptionsFunctions): Promise<I
 }
 
 /** Activity types labelled by name, valued by their code (ActivityEvent). */
-export async function getActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await activityTypes.call(this)).map((type) => ({ name: type.name, value: String(type.code), description: `Code ${type.code}` }));
+export async function getActivityTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return (await activityTypes.call(this)).map((type) => ({
+		name: type.name,
+		value: String(type.code),
+		description: `Code ${type.code}`,
+	}));
 }
 
 export async function getTaskTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -56,6 +83,12 @@ export async function getStaticLists(this: ILoadOptionsFunctions): Promise<INode
 		.map((list) => ({ name: list.name, value: list.id, description: list.description }));
 }
 
-export async function getOpportunityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return ((await opportunityTypes.call(this)) ?? []).map((type) => ({ name: type.name, value: String(type.code), description: `Code ${type.code}` }));
+export async function getOpportunityTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return ((await opportunityTypes.call(this)) ?? []).map((type) => ({
+		name: type.name,
+		value: String(type.code),
+		description: `Code ${type.code}`,
+	}));
 }

@@ -20,7 +20,8 @@ export const requestTypeField: INodeProperties = {
 		{
 			name: 'From Input Item',
 			value: 'fromInput',
-			description: 'Use the requestType ("capture" or "update") that Capture (Async) and Update (Async) output',
+			description:
+				'Use the requestType ("capture" or "update") that Capture (Async) and Update (Async) output',
 		},
 		{ name: 'Lead Capture', value: 'capture' },
 		{ name: 'Lead Update', value: 'update' },

@@ -36,8 +36,14 @@ export function accountFromCredentials(credentials: ICredentialDataDecryptedObje
 		configuredApiBaseUrl: chosenBaseUrl(apiHost, credentials.customApiHost),
 		configuredAsyncBaseUrl: chosenBaseUrl(asyncHost, credentials.customAsyncApiHost),
 		callsPer5Seconds: Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : 25,
-		maxRetryMs: (Number.isFinite(maxRetrySeconds) && maxRetrySeconds >= 0 ? maxRetrySeconds : DEFAULT_MAX_RETRY_SECONDS) * 1000,
-		timeoutMs: (Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
+		maxRetryMs:
+			(Number.isFinite(maxRetrySeconds) && maxRetrySeconds >= 0
+				? maxRetrySeconds
+				: DEFAULT_MAX_RETRY_SECONDS) * 1000,
+		timeoutMs:
+			(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0
+				? timeoutSeconds
+				: DEFAULT_TIMEOUT_SECONDS) * 1000,
 		secrets: secretsOf(credentials),
 		fingerprint: createHash('sha256')
 			.update(String(credentials.accessKey ?? ''))
@@ -55,7 +61,10 @@ function chosenBaseUrl(choice: string, custom: unknown): string | undefined {
 /** Hosts found by auto-detection, per account, for the life of the process. */
 const detectedHosts = processCache<string, Promise<string>>();
 
-export async function detectedApiBaseUrl(account: Account, detect: () => Promise<string>): Promise<string> {
+export async function detectedApiBaseUrl(
+	account: Account,
+	detect: () => Promise<string>,
+): Promise<string> {
 	let detection = detectedHosts.get(account.fingerprint);
 	if (!detection) {
 		detection = detect();

@@ -16,9 +16,22 @@ interface LeadSquaredErrorBody {
 export type Outcome =
 	| { kind: 'ok'; statusCode: number; body: IDataObject | IDataObject[] }
 	/** 429, or 403 "API calls exceeded the limit": not processed, always safe to send again. */
-	| { kind: 'throttled'; statusCode: number; message: string; limit?: number; windowSeconds?: number; retryAfterMs?: number }
+	| {
+			kind: 'throttled';
+			statusCode: number;
+			message: string;
+			limit?: number;
+			windowSeconds?: number;
+			retryAfterMs?: number;
+	  }
 	/** The account's calls for the day are spent: nothing will pass until `resetAt`. */
-	| { kind: 'dailyCapReached'; statusCode: number; message: string; resetAt: number; resetSource: 'retryAfter' | 'inferredMidnightUtc' }
+	| {
+			kind: 'dailyCapReached';
+			statusCode: number;
+			message: string;
+			resetAt: number;
+			resetSource: 'retryAfter' | 'inferredMidnightUtc';
+	  }
 	/** LeadSquared understood the call and refused it (MX exception, 4xx): sending it again changes nothing. */
 	| { kind: 'rejected'; statusCode: number; message: string; exceptionType?: string; body: unknown }
 	| { kind: 'unauthorized'; statusCode: number; message: string; body: unknown }
@@ -69,7 +82,9 @@ export function classifyResponse(
 	const text = lsqMessage ?? '';
 	const retryAfterMs = retryAfterOf(headers, now);
 
-	const limitRefusal = statusCode === 429 || (statusCode === 403 && (THROTTLE_PATTERN.test(text) || LIMIT_WORDING.test(text)));
+	const limitRefusal =
+		statusCode === 429 ||
+		(statusCode === 403 && (THROTTLE_PATTERN.test(text) || LIMIT_WORDING.test(text)));
 	if (limitRefusal && DAILY_CAP_PATTERN.test(text)) {
 		return {
 			kind: 'dailyCapReached',
@@ -95,10 +110,21 @@ export function classifyResponse(
 	}
 	if (statusCode >= 200 && statusCode < 300) {
 		if (body === null || typeof body !== 'object') {
-			return { kind: 'ambiguous', code: 'EBADRESPONSE', statusCode, message: 'LeadSquared answered with a body that is not JSON' };
+			return {
+				kind: 'ambiguous',
+				code: 'EBADRESPONSE',
+				statusCode,
+				message: 'LeadSquared answered with a body that is not JSON',
+			};
 		}
 		if (errorBody?.Status === 'Error') {
-			return { kind: 'rejected', statusCode, message: lsqMessage ?? 'LeadSquared reported an error', exceptionType: errorBody.ExceptionType, body };
+			return {
+				kind: 'rejected',
+				statusCode,
+				message: lsqMessage ?? 'LeadSquared reported an error',
+				exceptionType: errorBody.ExceptionType,
+				body,
+			};
 		}
 		return { kind: 'ok', statusCode, body: body as IDataObject | IDataObject[] };
 	}
@@ -121,7 +147,7 @@ export function classifyResponse(
 export function retryAfterOf(headers: Record<string, unknown>, now: number): number | undefined {
 	const name = Object.keys(headers).find((key) => key.toLowerCase() === 'retry-after');
 	const raw = name === undefined ? undefined : headers[name];
-	const value = String(Array.isArray(raw) ? raw[0] : raw ?? '').trim();
+	const value = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
 	if (value === '') return undefined;
 	if (/^\d+$/.test(value)) return Number(value) * 1000;
 	const date = Date.parse(value);
@@ -155,7 +181,9 @@ function findErrorCode(error: unknown): string | undefined {
 		candidates.push(record.code, record.errno);
 		current = record.cause;
 	}
-	const direct = candidates.find((value): value is string => typeof value === 'string' && /^[A-Z_]+$/.test(value));
+	const direct = candidates.find(
+		(value): value is string => typeof value === 'string' && /^[A-Z_]+$/.test(value),
+	);
 	if (direct) return direct;
 
 	const texts: string[] = [];
@@ -164,7 +192,8 @@ function findErrorCode(error: unknown): string | undefined {
 		const record = current as Record<string, unknown>;
 		if (typeof record.message === 'string') texts.push(record.message);
 		if (typeof record.description === 'string') texts.push(record.description);
-		if (Array.isArray(record.messages)) texts.push(...record.messages.filter((m): m is string => typeof m === 'string'));
+		if (Array.isArray(record.messages))
+			texts.push(...record.messages.filter((m): m is string => typeof m === 'string'));
 		current = record.cause;
 	}
 	const text = texts.join(' ');
@@ -189,12 +218,16 @@ function describeNetworkCode(code: string | undefined): string {
 		case 'EPIPE':
 			return 'The connection to LeadSquared was closed before an answer arrived';
 		default:
-			return code ? `The request to LeadSquared failed (${code})` : 'The request to LeadSquared failed';
+			return code
+				? `The request to LeadSquared failed (${code})`
+				: 'The request to LeadSquared failed';
 	}
 }
 
 function asErrorBody(body: unknown): LeadSquaredErrorBody | undefined {
-	return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as LeadSquaredErrorBody) : undefined;
+	return body !== null && typeof body === 'object' && !Array.isArray(body)
+		? (body as LeadSquaredErrorBody)
+		: undefined;
 }
 
 function stringMessage(message: unknown): string | undefined {

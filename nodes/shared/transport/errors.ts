@@ -31,9 +31,15 @@ const EXCEPTION_HINTS: Array<[RegExp, string]> = [
 		/not (been )?enabled/i,
 		'LeadSquared enables this API per account on request (the Lead Delete API among them). Ask LeadSquared support to enable it for your account.',
 	],
-	[/MXInvalidEntity(Reference)?Exception/, 'The lead ID is unknown: it may have been deleted or merged.'],
+	[
+		/MXInvalidEntity(Reference)?Exception/,
+		'The lead ID is unknown: it may have been deleted or merged.',
+	],
 	[/MXMandatoryAttributeMissingException/, 'A required value is missing from the request.'],
-	[/request not found|RequestI[dD]/i, 'LeadSquared does not know this request ID. Check that it came from the same account, and the Status Path option.'],
+	[
+		/request not found|RequestI[dD]/i,
+		'LeadSquared does not know this request ID. Check that it came from the same account, and the Status Path option.',
+	],
 ];
 
 /** One NodeApiError per failed item, worded for the person reading it in the n8n editor. */
@@ -49,7 +55,9 @@ export function failureToError(outcome: FailedOutcome, context: FailureContext):
 		description: safeDescription,
 		...(statusCode ? { httpCode: String(statusCode) } : {}),
 		...(exceptionType ? { exceptionType } : {}),
-		...(body !== undefined && typeof body === 'object' ? { leadSquaredResponse: body as JsonObject } : {}),
+		...(body !== undefined && typeof body === 'object'
+			? { leadSquaredResponse: body as JsonObject }
+			: {}),
 	};
 	return new NodeApiError(context.node, errorResponse, {
 		message: safeMessage,
@@ -59,15 +67,23 @@ export function failureToError(outcome: FailedOutcome, context: FailureContext):
 	});
 }
 
-function wordingFor(outcome: FailedOutcome, context: FailureContext): { message: string; description: string } {
+function wordingFor(
+	outcome: FailedOutcome,
+	context: FailureContext,
+): { message: string; description: string } {
 	const where = `${context.endpoint} (item ${context.itemIndex})`;
-	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts over ${seconds(context.elapsedMs)}` : '';
+	const tries =
+		context.attempts > 1
+			? ` after ${context.attempts} attempts over ${seconds(context.elapsedMs)}`
+			: '';
 	const notResent =
 		'It was not sent again, so it cannot be applied twice. Check in LeadSquared whether it was applied before running this item again.';
 
 	switch (outcome.kind) {
 		case 'rejected': {
-			const hint = EXCEPTION_HINTS.find(([pattern]) => pattern.test(`${outcome.exceptionType ?? ''} ${outcome.message}`))?.[1];
+			const hint = EXCEPTION_HINTS.find(([pattern]) =>
+				pattern.test(`${outcome.exceptionType ?? ''} ${outcome.message}`),
+			)?.[1];
 			const type = outcome.exceptionType ? `${outcome.exceptionType}, ` : '';
 			return {
 				message: outcome.message,
@@ -90,7 +106,7 @@ function wordingFor(outcome: FailedOutcome, context: FailureContext): { message:
 			const when = new Date(outcome.resetAt).toISOString().replace('.000Z', 'Z');
 			const source =
 				outcome.resetSource === 'retryAfter'
-					? 'from LeadSquared\'s Retry-After'
+					? "from LeadSquared's Retry-After"
 					: 'inferred: LeadSquared does not document when the daily count resets, so this assumes midnight UTC';
 			return {
 				message: `LeadSquared's daily API limit for this account is used up: ${outcome.message}`,
@@ -100,7 +116,9 @@ function wordingFor(outcome: FailedOutcome, context: FailureContext): { message:
 		case 'serverError':
 			return {
 				message: `LeadSquared had an internal error (HTTP ${outcome.statusCode})${tries}`,
-				description: context.isWrite ? `${where} may or may not have been applied. ${notResent}` : `${where} failed on LeadSquared's side.`,
+				description: context.isWrite
+					? `${where} may or may not have been applied. ${notResent}`
+					: `${where} failed on LeadSquared's side.`,
 			};
 		case 'notSent':
 			return {

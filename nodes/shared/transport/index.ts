@@ -4,11 +4,7 @@
  * LeadSquared's answers into readable errors, and keeping secrets out of all of them.
  * Operations describe a request and get back the parsed body or a NodeApiError.
  */
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IHttpRequestOptions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHttpRequestOptions } from 'n8n-workflow';
 
 import { REQUEST_KIND_HEADER, type AuthScheme } from '../authScheme';
 import { DISCOVERY_BASE_URL, normaliseBaseUrl, regionNameForHost } from '../hosts';
@@ -23,7 +19,13 @@ import { classifyException, classifyResponse, type FailedOutcome, type Outcome }
 import { invalidInput } from '../validation';
 import { failureToError } from './errors';
 import { collectPages } from './paging';
-import { apiFamilyOf, limiterFor, recordSpentDailyCap, sleepUnlessAborted, spentDailyCap } from './rateLimiter';
+import {
+	apiFamilyOf,
+	limiterFor,
+	recordSpentDailyCap,
+	sleepUnlessAborted,
+	spentDailyCap,
+} from './rateLimiter';
 import { redact } from './redact';
 import type { ApiRequest, ListRequest, PageLimit, RequestContext, ResponseBody } from './types';
 
@@ -31,7 +33,11 @@ export type { ApiRequest, ListRequest, PageLimit, RequestContext, ResponseBody }
 
 const MAX_ATTEMPTS_WITHOUT_THROTTLING = 4;
 
-export async function leadSquaredRequest(this: RequestContext, request: ApiRequest, itemIndex = 0): Promise<ResponseBody> {
+export async function leadSquaredRequest(
+	this: RequestContext,
+	request: ApiRequest,
+	itemIndex = 0,
+): Promise<ResponseBody> {
 	const account = await accountFor(this);
 	const baseUrl = await baseUrlFor(this, account, request.api, itemIndex);
 	return await sendWithRetries(this, account, baseUrl, request, itemIndex);
@@ -44,11 +50,18 @@ export async function leadSquaredRequestPages(
 	want: PageLimit,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
-	return await collectPages(list, want, async (request) => await leadSquaredRequest.call(this, request, itemIndex));
+	return await collectPages(
+		list,
+		want,
+		async (request) => await leadSquaredRequest.call(this, request, itemIndex),
+	);
 }
 
 /** Fails before anything is sent when the credential lacks what async calls need. */
-export async function assertAsyncConfigured(this: RequestContext, itemIndex: number): Promise<void> {
+export async function assertAsyncConfigured(
+	this: RequestContext,
+	itemIndex: number,
+): Promise<void> {
 	const account = await accountFor(this);
 	await baseUrlFor(this, account, 'async', itemIndex);
 }
@@ -74,7 +87,12 @@ async function accountFor(context: RequestContext): Promise<Account> {
 	return await account;
 }
 
-async function baseUrlFor(context: RequestContext, account: Account, api: AuthScheme, itemIndex: number): Promise<string> {
+async function baseUrlFor(
+	context: RequestContext,
+	account: Account,
+	api: AuthScheme,
+	itemIndex: number,
+): Promise<string> {
 	if (api === 'v2') return await v2BaseUrl(context, account, itemIndex);
 
 	if (!account.credentials.asyncApiKey) {
@@ -101,22 +119,36 @@ async function baseUrlFor(context: RequestContext, account: Account, api: AuthSc
 	return asyncBase;
 }
 
-async function v2BaseUrl(context: RequestContext, account: Account, itemIndex: number): Promise<string> {
+async function v2BaseUrl(
+	context: RequestContext,
+	account: Account,
+	itemIndex: number,
+): Promise<string> {
 	if (account.configuredApiBaseUrl) return account.configuredApiBaseUrl;
 	return await detectedApiBaseUrl(account, async () => {
 		const user = await whoAmI(context, account, DISCOVERY_BASE_URL, itemIndex);
 		const host = accountHostOf(user);
 		if (!host) {
-			throw new NodeOperationError(context.getNode(), 'Could not auto-detect the LeadSquared region', {
-				itemIndex,
-				description: 'LeadSquared did not say which host the account uses. Choose the API Host in the credential.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				'Could not auto-detect the LeadSquared region',
+				{
+					itemIndex,
+					description:
+						'LeadSquared did not say which host the account uses. Choose the API Host in the credential.',
+				},
+			);
 		}
 		return normaliseBaseUrl(host);
 	});
 }
 
-async function whoAmI(context: RequestContext, account: Account, baseUrl: string, itemIndex: number): Promise<IDataObject> {
+async function whoAmI(
+	context: RequestContext,
+	account: Account,
+	baseUrl: string,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const body = await sendWithRetries(context, account, baseUrl, WHO_AM_I, itemIndex);
 	return Array.isArray(body) ? {} : body;
 }
@@ -129,9 +161,8 @@ const WHO_AM_I: ApiRequest = {
 };
 
 function accountHostOf(user: IDataObject): string | undefined {
-	const urls = (user?.LSQCommonServiceURLs ?? (user?.d as IDataObject | undefined)?.LSQCommonServiceURLs) as
-		| IDataObject
-		| undefined;
+	const urls = (user?.LSQCommonServiceURLs ??
+		(user?.d as IDataObject | undefined)?.LSQCommonServiceURLs) as IDataObject | undefined;
 	return typeof urls?.api === 'string' && urls.api !== '' ? urls.api : undefined;
 }
 
@@ -144,7 +175,11 @@ async function sendWithRetries(
 ): Promise<ResponseBody> {
 	const signal = cancelSignalOf(context);
 	const accountKey = `${baseUrl}|${account.fingerprint}`;
-	const limiter = limiterFor(accountKey, apiFamilyOf(request.api, request.path), account.callsPer5Seconds);
+	const limiter = limiterFor(
+		accountKey,
+		apiFamilyOf(request.api, request.path),
+		account.callsPer5Seconds,
+	);
 	const startedAt = Date.now();
 	let attempts = 0;
 	let unthrottledFailures = 0;
@@ -176,7 +211,10 @@ async function sendWithRetries(
 			outcome = await sendOnce(context, baseUrl, request, account.timeoutMs, signal);
 		} finally {
 			// In `finally`, so that an unexpected throw cannot hold a slot forever.
-			slot.release(Date.now(), { sent: outcome?.kind !== 'notSent', throttled: outcome?.kind === 'throttled' });
+			slot.release(Date.now(), {
+				sent: outcome?.kind !== 'notSent',
+				throttled: outcome?.kind === 'throttled',
+			});
 		}
 		if (outcome.kind === 'ok') return outcome.body;
 		if (outcome.kind === 'cancelled') {
@@ -190,12 +228,19 @@ async function sendWithRetries(
 		const retryable = isRetryable(outcome, request.idempotent);
 		if (outcome.kind === 'throttled') limiter.throttled(outcome);
 		else unthrottledFailures++;
-		const delay = outcome.kind === 'throttled' ? Math.max(limiter.window, outcome.retryAfterMs ?? 0) : backoffDelay(unthrottledFailures);
+		const delay =
+			outcome.kind === 'throttled'
+				? Math.max(limiter.window, outcome.retryAfterMs ?? 0)
+				: backoffDelay(unthrottledFailures);
 		const outOfTime = Date.now() - startedAt + delay > account.maxRetryMs;
 
-		if (!retryable || outOfTime || unthrottledFailures >= MAX_ATTEMPTS_WITHOUT_THROTTLING) throw await fail(outcome);
+		if (!retryable || outOfTime || unthrottledFailures >= MAX_ATTEMPTS_WITHOUT_THROTTLING)
+			throw await fail(outcome);
 		context.logger.debug(
-			redact(`LeadSquared ${endpointName(request.path)} attempt ${attempts} failed (${outcome.kind}); retrying`, account.secrets),
+			redact(
+				`LeadSquared ${endpointName(request.path)} attempt ${attempts} failed (${outcome.kind}); retrying`,
+				account.secrets,
+			),
 		);
 		// A 429 means LeadSquared's window is full now: sending this call again before a window
 		// has passed would only be refused again. Then it queues ahead of every fresh call.
@@ -235,7 +280,10 @@ async function sendOnce(
 		qs: request.qs,
 		body: request.body,
 		json: true,
-		headers: { [REQUEST_KIND_HEADER]: request.api, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
+		headers: {
+			[REQUEST_KIND_HEADER]: request.api,
+			...(request.body ? { 'Content-Type': 'application/json' } : {}),
+		},
 		timeout: timeoutMs,
 		// Ask axios to hand every status back instead of throwing, so LeadSquared's own error
 		// text survives and n8n does not re-send a write after a 401.
@@ -245,7 +293,11 @@ async function sendOnce(
 		arrayFormat: 'repeat',
 	};
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+		)) as {
 			statusCode: number;
 			body: unknown;
 			headers?: Record<string, unknown>;
@@ -277,14 +329,17 @@ async function diagnoseUnauthorized(
 			const region = regionNameForHost(accountHost);
 			return `The keys are valid but belong to an account on ${accountHost}, not ${baseUrl}. Set API Host in the credential to ${region ?? `Custom: https://${accountHost}`}.`;
 		}
-		return 'The keys are valid, but this user may lack permission for this action. Use an admin user\'s keys.';
+		return "The keys are valid, but this user may lack permission for this action. Use an admin user's keys.";
 	} catch {
-		return 'Check the access key and secret key (My Account > Settings > API and Webhooks > API Access Keys) and that the key\'s user is still active.';
+		return "Check the access key and secret key (My Account > Settings > API and Webhooks > API Access Keys) and that the key's user is still active.";
 	}
 }
 
 function hostOf(urlOrHost: string): string {
-	return urlOrHost.replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+	return urlOrHost
+		.replace(/^https?:\/\//i, '')
+		.replace(/\/+$/, '')
+		.toLowerCase();
 }
 
 function cancelSignalOf(context: RequestContext): AbortSignal | undefined {

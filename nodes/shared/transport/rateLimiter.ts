@@ -121,7 +121,8 @@ export class RateLimiter {
 		const now = this.clock.now();
 		const limitBefore = this.limit;
 		const windowBefore = this.windowMs;
-		if (report.windowSeconds && report.windowSeconds > 0) this.windowMs = report.windowSeconds * 1000;
+		if (report.windowSeconds && report.windowSeconds > 0)
+			this.windowMs = report.windowSeconds * 1000;
 		if (report.limit && report.limit > 0) this.reportedLimit = report.limit;
 
 		// Only when our pace allowed more than LeadSquared's figure, and we did send that many,
@@ -129,7 +130,10 @@ export class RateLimiter {
 		// the budget. Calls still in flight may yet be counted, so they count until answered.
 		const ownPace = (limitBefore * this.windowMs) / windowBefore;
 		const ownCalls = this.callsCountedSince(now - this.windowMs);
-		const causedByOwnPace = this.reportedLimit !== undefined && ownPace > this.reportedLimit && ownCalls >= this.reportedLimit;
+		const causedByOwnPace =
+			this.reportedLimit !== undefined &&
+			ownPace > this.reportedLimit &&
+			ownCalls >= this.reportedLimit;
 		if (!causedByOwnPace) this.shrinkShare(now, ownPace, ownCalls);
 
 		if (report.retryAfterMs !== undefined && report.retryAfterMs > 0) {
@@ -150,11 +154,16 @@ export class RateLimiter {
 		const ownFraction = Math.min(1, ownCalls / this.accountLimit);
 		const factor = 1 - this.tuning.maxDecrease * ownFraction;
 		const jitter = 1 - this.tuning.decreaseJitter * this.clock.random();
-		this.share = Math.max(1, Math.min(ownPace, this.share) * Math.min(factor, this.tuning.minDecreaseFactor) * jitter);
+		this.share = Math.max(
+			1,
+			Math.min(ownPace, this.share) * Math.min(factor, this.tuning.minDecreaseFactor) * jitter,
+		);
 	}
 
 	private callsCountedSince(since: number): number {
-		return this.slots.filter((slot) => !slot.throttled && (slot.answeredAt === undefined || slot.answeredAt > since)).length;
+		return this.slots.filter(
+			(slot) => !slot.throttled && (slot.answeredAt === undefined || slot.answeredAt > since),
+		).length;
 	}
 
 	/**
@@ -175,7 +184,10 @@ export class RateLimiter {
 	}
 
 	private increaseInterval(): number {
-		return this.windowMs * (this.tuning.increasePeriodWindows + this.tuning.increaseJitter * this.clock.random());
+		return (
+			this.windowMs *
+			(this.tuning.increasePeriodWindows + this.tuning.increaseJitter * this.clock.random())
+		);
 	}
 
 	private removeWaiter(waiter: Waiter): void {
@@ -229,7 +241,9 @@ export class RateLimiter {
 			.map((slot) => (slot.answeredAt as number) + hold)
 			.sort((a, b) => a - b);
 		// The share may grow before any slot frees up.
-		const growth = Number.isFinite(this.share) ? this.nextIncreaseAt - now : Number.POSITIVE_INFINITY;
+		const growth = Number.isFinite(this.share)
+			? this.nextIncreaseAt - now
+			: Number.POSITIVE_INFINITY;
 		if (freeTimes.length < excess) return Math.max(pause, growth);
 		return Math.max(pause, Math.min(growth, freeTimes[excess - 1] - now));
 	}
@@ -273,7 +287,11 @@ export interface Clock {
 	random(): number;
 }
 
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms), random: Math.random };
+export const SYSTEM_CLOCK: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms) => await sleep(ms),
+	random: Math.random,
+};
 
 export interface Tuning {
 	/** Share of the window added to every hold, for a server whose window is slightly longer than stated. */
@@ -348,7 +366,11 @@ export function apiFamilyOf(api: 'v2' | 'async' | 'asyncStatus', path: string): 
 const limiters = processCache<string, RateLimiter>();
 
 /** One limiter per account, host and API family for the whole process. */
-export function limiterFor(accountKey: string, family: ApiFamily, ceilingPer5Seconds: number): RateLimiter {
+export function limiterFor(
+	accountKey: string,
+	family: ApiFamily,
+	ceilingPer5Seconds: number,
+): RateLimiter {
 	const key = `${accountKey}|${family}`;
 	let limiter = limiters.get(key);
 	if (!limiter) {

@@ -29,7 +29,11 @@ export interface ApiRequest {
 }
 
 /** Node runs, dropdowns, and the triggers' webhook registration and polls. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions;
 
 /** A parsed LeadSquared answer: most endpoints answer with an object, reads often with a list. */
 export type ResponseBody = IDataObject | IDataObject[];

@@ -20,25 +20,49 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 
 	const listsGet = ({ query }: { query: URLSearchParams }) => {
 		const typeCode = param(query, 'ListType');
-		const type = typeCode === undefined || typeCode === '' ? undefined : ({ '0': 'static', '1': 'dynamic', '2': 'refreshable' } as Record<string, string>)[typeCode];
-		if (typeCode && !type) invalidInput(`Invalid ListType ${typeCode}: use 0 (static), 1 (dynamic) or 2 (refreshable)`);
+		const type =
+			typeCode === undefined || typeCode === ''
+				? undefined
+				: ({ '0': 'static', '1': 'dynamic', '2': 'refreshable' } as Record<string, string>)[
+						typeCode
+					];
+		if (typeCode && !type)
+			invalidInput(`Invalid ListType ${typeCode}: use 0 (static), 1 (dynamic) or 2 (refreshable)`);
 		const search = (param(query, 'SearchText') ?? '').toLowerCase();
-		const lists = [...crm.lists.values()].filter((list) => (!type || list.ListType === type) && list.ListName.toLowerCase().includes(search));
-		return pageByIndex(lists, { PageIndex: param(query, 'PageIndex'), PageSize: LISTS_PAGE_SIZE }, { size: LISTS_PAGE_SIZE, max: LISTS_PAGE_SIZE }).items.map(shape.list);
+		const lists = [...crm.lists.values()].filter(
+			(list) => (!type || list.ListType === type) && list.ListName.toLowerCase().includes(search),
+		);
+		return pageByIndex(
+			lists,
+			{ PageIndex: param(query, 'PageIndex'), PageSize: LISTS_PAGE_SIZE },
+			{ size: LISTS_PAGE_SIZE, max: LISTS_PAGE_SIZE },
+		).items.map(shape.list);
 	};
 
 	const retrieveNotes = ({ body, query }: { body: unknown; query: URLSearchParams }) => {
 		const input = record(body);
 		const parameter = record(input.Parameter);
-		const paging = input.Paging ?? { PageIndex: param(query, 'PageIndex'), PageSize: param(query, 'PageSize') };
-		const notes = crm.notesOf(parameter.RelatedId ?? param(query, 'leadId'), parameter.Id, descending(input.Sorting, true));
+		const paging = input.Paging ?? {
+			PageIndex: param(query, 'PageIndex'),
+			PageSize: param(query, 'PageSize'),
+		};
+		const notes = crm.notesOf(
+			parameter.RelatedId ?? param(query, 'leadId'),
+			parameter.Id,
+			descending(input.Sorting, true),
+		);
 		const page = pageByIndex(notes, paging, { size: 100, max: 1000 });
 		return { RecordCount: page.total, List: page.items.map(shape.note) };
 	};
 
 	return v2Routes({
 		'GET /v2/UserManagement.svc/Users.Get': () =>
-			ACCOUNT.users.map((user) => ({ ...user, MemberOfGroups: [], Tag: null, IsPhoneCallAgent: false })),
+			ACCOUNT.users.map((user) => ({
+				...user,
+				MemberOfGroups: [],
+				Tag: null,
+				IsPhoneCallAgent: false,
+			})),
 
 		[`GET ${ACTIVITY}/ActivityTypes.Get`]: () =>
 			ACCOUNT.activityTypes.map((type) => ({
@@ -49,18 +73,25 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 				IsCustom: true,
 				CreatedOn: ACCOUNT.configuredOn,
 			})),
-		[`GET ${ACTIVITY}/CustomActivity/GetActivitySetting`]: ({ query }) => shape.setting(crm.activityType(param(query, 'code'))),
+		[`GET ${ACTIVITY}/CustomActivity/GetActivitySetting`]: ({ query }) =>
+			shape.setting(crm.activityType(param(query, 'code'))),
 		[`POST ${ACTIVITY}/Create`]: ({ body }) => success({ Id: crm.createActivity(body) }),
 		[`POST ${ACTIVITY}/Retrieve`]: ({ body, query }) => {
 			const input = record(body);
-			const page = pageByOffset(crm.activitiesOf(param(query, 'leadId'), record(input.Parameter).ActivityEvent), input.Paging, { size: 25, max: 1000 });
+			const page = pageByOffset(
+				crm.activitiesOf(param(query, 'leadId'), record(input.Parameter).ActivityEvent),
+				input.Paging,
+				{ size: 25, max: 1000 },
+			);
 			return { RecordCount: page.total, ProspectActivities: page.items.map(shape.activity) };
 		},
 
 		'GET /v2/Task.svc/RetrieveTaskType': ({ query }) => {
 			const column = param(query, 'ColumnName');
 			const value = (param(query, 'ColumnValue') ?? '').toLowerCase();
-			const key = ({ TaskTypeId: 'Id', TaskTypeName: 'Name', TaskName: 'Name', Category: 'Category' } as const)[column as 'TaskTypeId'];
+			const key = (
+				{ TaskTypeId: 'Id', TaskTypeName: 'Name', TaskName: 'Name', Category: 'Category' } as const
+			)[column as 'TaskTypeId'];
 			return ACCOUNT.taskTypes
 				.filter((type) => !key || String(type[key]).toLowerCase() === value)
 				.map((type) => ({ ...type, CreatedBy: 'System', CreatedOn: ACCOUNT.configuredOn }));
@@ -80,8 +111,15 @@ export function crmRoutes({ store, crm }: SandboxContext): Record<string, Route>
 			const input = record(body);
 			const found = crm.opportunitiesOf(param(query, 'leadId'), param(query, 'opportunityType'));
 			const sign = descending(input.Sorting, true) ? -1 : 1;
-			const page = pageByIndex(found.sort((a, b) => sign * (a.CreatedOn - b.CreatedOn)), input.Paging, { size: 100, max: 1000 });
-			return { RecordCount: page.total, List: page.items.map((item) => shape.opportunity(item, record(input.Columns).Include_CSV)) };
+			const page = pageByIndex(
+				found.sort((a, b) => sign * (a.CreatedOn - b.CreatedOn)),
+				input.Paging,
+				{ size: 100, max: 1000 },
+			);
+			return {
+				RecordCount: page.total,
+				List: page.items.map((item) => shape.opportunity(item, record(input.Columns).Include_CSV)),
+			};
 		},
 
 		// Documented under LeadManagement.svc; LeadSegmentation.svc answers too, as clients use both.

@@ -12,11 +12,19 @@ const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\
 /** Digits with or without the country code: equal, or one ends with the other (7 digits or more). */
 function samePhone(stored: string, wanted: string): boolean {
 	if (stored === '' || wanted === '') return false;
-	return stored === wanted || (Math.min(stored.length, wanted.length) >= 7 && (stored.endsWith(wanted) || wanted.endsWith(stored)));
+	return (
+		stored === wanted ||
+		(Math.min(stored.length, wanted.length) >= 7 &&
+			(stored.endsWith(wanted) || wanted.endsWith(stored)))
+	);
 }
 
 /** The latest of the last activity and the last change: "most recent activity" for phone look-ups. */
-const lastActive = (lead: Lead) => [lead.ProspectActivityDate_Max, lead.ModifiedOn].map((value) => (typeof value === 'string' ? value : '')).sort().pop() ?? '';
+const lastActive = (lead: Lead) =>
+	[lead.ProspectActivityDate_Max, lead.ModifiedOn]
+		.map((value) => (typeof value === 'string' ? value : ''))
+		.sort()
+		.pop() ?? '';
 
 export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<string, Route> {
 	const columns = new LeadColumns(store);
@@ -25,10 +33,20 @@ export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<st
 		[`GET ${LEADS}/RetrieveLeadByPhoneNumber`]: ({ query }) => {
 			const phone = query.get('phone') ?? '';
 			if (phone === '') missing("'phone' is mandatory");
-			if (!/^\d+$/.test(phone)) invalidInput('Invalid phone number. Pass digits only, with or without the country code, without spaces, hyphens or other characters');
-			const matches = store.live().filter((lead) => samePhone(digits(lead.Phone), phone) || samePhone(digits(lead.Mobile), phone));
+			if (!/^\d+$/.test(phone))
+				invalidInput(
+					'Invalid phone number. Pass digits only, with or without the country code, without spaces, hyphens or other characters',
+				);
+			const matches = store
+				.live()
+				.filter(
+					(lead) => samePhone(digits(lead.Phone), phone) || samePhone(digits(lead.Mobile), phone),
+				);
 			// On a tie the later-created lead wins: it was the last one touched.
-			const best = matches.reduce<Lead | undefined>((chosen, lead) => (!chosen || lastActive(lead) >= lastActive(chosen) ? lead : chosen), undefined);
+			const best = matches.reduce<Lead | undefined>(
+				(chosen, lead) => (!chosen || lastActive(lead) >= lastActive(chosen) ? lead : chosen),
+				undefined,
+			);
 			return best ? [structuredClone(best)] : [];
 		},
 
@@ -39,9 +57,17 @@ export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<st
 			return store
 				.live()
 				.filter((lead) => {
-					const names = [lead.FirstName, lead.LastName, `${text(lead.FirstName)} ${text(lead.LastName)}`, lead.EmailAddress];
+					const names = [
+						lead.FirstName,
+						lead.LastName,
+						`${text(lead.FirstName)} ${text(lead.LastName)}`,
+						lead.EmailAddress,
+					];
 					if (names.some((value) => text(value).toLowerCase().includes(key))) return true;
-					return keyDigits.length >= 3 && [lead.Phone, lead.Mobile].some((value) => digits(value).includes(keyDigits));
+					return (
+						keyDigits.length >= 3 &&
+						[lead.Phone, lead.Mobile].some((value) => digits(value).includes(keyDigits))
+					);
 				})
 				.map((lead) => structuredClone(lead));
 		},
@@ -49,10 +75,13 @@ export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<st
 		[`POST ${LEADS}/Leads.Get`]: ({ body }) => {
 			const input = record(body);
 			const parameter = record(input.Parameter);
-			if (!input.Parameter) missing('Parameter is mandatory: LookupName, LookupValue and SqlOperator');
+			if (!input.Parameter)
+				missing('Parameter is mandatory: LookupName, LookupValue and SqlOperator');
 			const matches = criterion(columns, parameter);
 			const found = sortLeads(columns, store.live().filter(matches), record(input.Sorting));
-			return pageByIndex(found, input.Paging, { size: 100, max: 1000 }).items.map((lead) => selectColumns(columns, lead, record(input.Columns).Include_CSV));
+			return pageByIndex(found, input.Paging, { size: 100, max: 1000 }).items.map((lead) =>
+				selectColumns(columns, lead, record(input.Columns).Include_CSV),
+			);
 		},
 
 		// Documented body: {SearchParameters:{LeadIds}}; LeadIds at the top level is accepted too.
@@ -60,10 +89,20 @@ export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<st
 			const input = record(body);
 			const ids = record(input.SearchParameters).LeadIds ?? input.LeadIds;
 			if (!Array.isArray(ids) || ids.length === 0) missing('LeadIds is mandatory');
-			if (ids.length > BY_IDS_LIMIT) invalidInput(`You can retrieve a maximum of ${BY_IDS_LIMIT} leads. ${ids.length} LeadIds were passed`);
-			const found = [...new Set(ids.map((id) => guid(id, 'LeadIds')))].map((id) => store.get(id)).filter((lead): lead is Lead => Boolean(lead));
+			if (ids.length > BY_IDS_LIMIT)
+				invalidInput(
+					`You can retrieve a maximum of ${BY_IDS_LIMIT} leads. ${ids.length} LeadIds were passed`,
+				);
+			const found = [...new Set(ids.map((id) => guid(id, 'LeadIds')))]
+				.map((id) => store.get(id))
+				.filter((lead): lead is Lead => Boolean(lead));
 			const page = pageByIndex(found, input.Paging, { size: 1000, max: 1000 });
-			return { RecordCount: page.total, Leads: page.items.map((lead) => selectColumns(columns, lead, record(input.Columns).Include_CSV)) };
+			return {
+				RecordCount: page.total,
+				Leads: page.items.map((lead) =>
+					selectColumns(columns, lead, record(input.Columns).Include_CSV),
+				),
+			};
 		},
 
 		[`POST ${LEADS}/Leads.RecentlyModified`]: ({ body }) => {
@@ -71,7 +110,10 @@ export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<st
 			const parameter = record(input.Parameter);
 			const [from, to] = (['FromDate', 'ToDate'] as const).map((name) => {
 				const ms = parseLsqDate(text(parameter[name]));
-				if (Number.isNaN(ms)) invalidInput(`Invalid ${name} '${text(parameter[name])}'. The supported DateTime format is UTC (YYYY-MM-DD HH:MM:SS)`);
+				if (Number.isNaN(ms))
+					invalidInput(
+						`Invalid ${name} '${text(parameter[name])}'. The supported DateTime format is UTC (YYYY-MM-DD HH:MM:SS)`,
+					);
 				return ms;
 			});
 			// ToDate names a whole second, and ModifiedOn carries milliseconds.
@@ -80,15 +122,30 @@ export function leadReadRoutes({ store, crm, extra }: SandboxContext): Record<st
 				return modified >= from && modified < to + 1000;
 			};
 			const attribute = input.Attribute ? columns.require(input.Attribute, 'Attribute') : undefined;
-			const found = store.live().filter((lead) => inRange(lead) && (!attribute || text(lead[attribute]) === text(input.Value)));
-			const page = pageByIndex(sortLeads(columns, found, record(input.Sorting), 'ModifiedOn'), input.Paging, { size: 100, max: 5000 });
-			return { RecordCount: page.total, Leads: page.items.map((lead) => propertyList(selectColumns(columns, lead, record(input.Columns).Include_CSV))) };
+			const found = store
+				.live()
+				.filter(
+					(lead) => inRange(lead) && (!attribute || text(lead[attribute]) === text(input.Value)),
+				);
+			const page = pageByIndex(
+				sortLeads(columns, found, record(input.Sorting), 'ModifiedOn'),
+				input.Paging,
+				{ size: 100, max: 5000 },
+			);
+			return {
+				RecordCount: page.total,
+				Leads: page.items.map((lead) =>
+					propertyList(selectColumns(columns, lead, record(input.Columns).Include_CSV)),
+				),
+			};
 		},
 
 		[`GET ${LEADS}/Lead/Delete/ById`]: ({ query }) => {
-			if (!extra().deleteApiEnabled) throw new LsqError('MXUnauthorizedRequestException', 'Delete is not enabled for you');
+			if (!extra().deleteApiEnabled)
+				throw new LsqError('MXUnauthorizedRequestException', 'Delete is not enabled for you');
 			const id = guid(query.get('leadId'), 'leadId');
-			if (!store.delete(id)) throw new LsqError('MXInvalidEntityException', 'Lead does not exist in the system');
+			if (!store.delete(id))
+				throw new LsqError('MXInvalidEntityException', 'Lead does not exist in the system');
 			crm.forgetLead(id);
 			return { Status: 'Success' };
 		},

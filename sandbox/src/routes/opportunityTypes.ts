@@ -17,7 +17,9 @@ export function opportunityTypeRoutes(): Record<string, Route> {
 					DisplayName: field.DisplayName,
 					DataType: field.DataType,
 					IsMandatory: field.IsMandatory,
-					OptionSet: field.Options ? JSON.stringify(field.Options.map((Value, Order) => ({ Text: Value, Value, Order }))) : '',
+					OptionSet: field.Options
+						? JSON.stringify(field.Options.map((Value, Order) => ({ Text: Value, Value, Order })))
+						: '',
 				})),
 			})),
 	});

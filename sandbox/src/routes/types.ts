@@ -23,7 +23,12 @@ export interface Route {
 
 /** The v2 routes are all key-checked and share the sync limit, so they are written as plain handlers. */
 export function v2Routes(handlers: Record<string, (call: Call) => unknown>): Record<string, Route> {
-	return Object.fromEntries(Object.entries(handlers).map(([key, handle]) => [key, { access: 'keys', limiter: 'sync', handle }]));
+	return Object.fromEntries(
+		Object.entries(handlers).map(([key, handle]) => [
+			key,
+			{ access: 'keys', limiter: 'sync', handle },
+		]),
+	);
 }
 
 /** Admin endpoints answer 200 with what the handler returns. */

@@ -6,7 +6,14 @@ import nock from 'nock';
 
 import { API_BASE, runNode } from '../../harness/engine';
 import { useNock } from '../../harness/http';
-import { LEAD_ID, OTHER_LEAD_ID, mapped, replyActivityTypes, replyWebinarSetting, v2 } from '../../harness/account';
+import {
+	LEAD_ID,
+	OTHER_LEAD_ID,
+	mapped,
+	replyActivityTypes,
+	replyWebinarSetting,
+	v2,
+} from '../../harness/account';
 
 useNock();
 
@@ -21,7 +28,7 @@ const create = (parameters: Record<string, unknown>) => ({
 });
 
 describe('Activity > Create', () => {
-	it('posts the lead, type code, note, UTC date-time and the type\'s fields to ProspectActivity.svc/Create', async () => {
+	it("posts the lead, type code, note, UTC date-time and the type's fields to ProspectActivity.svc/Create", async () => {
 		replyActivityTypes();
 		replyWebinarSetting();
 		v2()
@@ -42,7 +49,12 @@ describe('Activity > Create', () => {
 		const { output, error } = await runNode({
 			parameters: create({
 				activityNote: 'Stayed for the Q&A',
-				activityFields: mapped({ mx_Custom_1: 'Spring launch', mx_Custom_2: 42, mx_Custom_3: '2026-03-01T14:00:00+05:30', mx_Custom_4: 'Live' }),
+				activityFields: mapped({
+					mx_Custom_1: 'Spring launch',
+					mx_Custom_2: 42,
+					mx_Custom_3: '2026-03-01T14:00:00+05:30',
+					mx_Custom_4: 'Live',
+				}),
 				options: { activityDateTime: '2026-03-01T09:00:00Z' },
 			}),
 		});
@@ -65,19 +77,34 @@ describe('Activity > Create', () => {
 		replyActivityTypes();
 		replyWebinarSetting();
 		v2()
-			.post('/v2/ProspectActivity.svc/Create', (body) => body.EmailAddress === 'ana@example.com' && !('RelatedProspectId' in body) && body.ActivityEvent === 201)
+			.post(
+				'/v2/ProspectActivity.svc/Create',
+				(body) =>
+					body.EmailAddress === 'ana@example.com' &&
+					!('RelatedProspectId' in body) &&
+					body.ActivityEvent === 201,
+			)
 			.reply(200, { Status: 'Success', Message: { Id: 'a1b2c3d4-0000-4000-8000-000000000002' } });
 
-		const { output, error } = await runNode({ parameters: create({ leadBy: 'email', leadEmail: '={{ $json.email }}' }), input: [{ email: ' ana@example.com ' }] });
+		const { output, error } = await runNode({
+			parameters: create({ leadBy: 'email', leadEmail: '={{ $json.email }}' }),
+			input: [{ email: ' ana@example.com ' }],
+		});
 
 		expect(error).toBeUndefined();
-		expect(output[0][0].json).toMatchObject({ activityId: 'a1b2c3d4-0000-4000-8000-000000000002', leadEmail: 'ana@example.com' });
+		expect(output[0][0].json).toMatchObject({
+			activityId: 'a1b2c3d4-0000-4000-8000-000000000002',
+			leadEmail: 'ana@example.com',
+		});
 	});
 
-	it('reads the account\'s types once for many items, and accepts a type name from an expression', async () => {
+	it("reads the account's types once for many items, and accepts a type name from an expression", async () => {
 		replyActivityTypes();
 		replyWebinarSetting();
-		v2().post('/v2/ProspectActivity.svc/Create').times(3).reply(200, { Status: 'Success', Message: { Id: 'a1b2c3d4-0000-4000-8000-000000000003' } });
+		v2()
+			.post('/v2/ProspectActivity.svc/Create')
+			.times(3)
+			.reply(200, { Status: 'Success', Message: { Id: 'a1b2c3d4-0000-4000-8000-000000000003' } });
 
 		const { output, error } = await runNode({
 			parameters: create({ activityType: '={{ $json.type }}' }),
@@ -85,7 +112,11 @@ describe('Activity > Create', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(output[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	it('with Continue On Fail gives one error item for the lead LeadSquared does not know, and results for the others', async () => {
@@ -93,7 +124,11 @@ describe('Activity > Create', () => {
 		replyWebinarSetting();
 		v2()
 			.post('/v2/ProspectActivity.svc/Create', (body) => body.RelatedProspectId === OTHER_LEAD_ID)
-			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidEntityException', ExceptionMessage: 'Lead does not exist in the system' });
+			.reply(500, {
+				Status: 'Error',
+				ExceptionType: 'MXInvalidEntityException',
+				ExceptionMessage: 'Lead does not exist in the system',
+			});
 		v2()
 			.post('/v2/ProspectActivity.svc/Create', (body) => body.RelatedProspectId === LEAD_ID)
 			.times(2)
@@ -106,7 +141,11 @@ describe('Activity > Create', () => {
 		});
 
 		expect(output[0]).toHaveLength(3);
-		expect(output[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(output[0][1].json.error).toBe('Lead does not exist in the system');
 		expect(output[0][0].json.activityId).toBe('a1b2c3d4-0000-4000-8000-000000000004');
 	});
@@ -138,12 +177,21 @@ describe('Activity > Get Many', () => {
 			.times(2)
 			.reply(200, (_uri, body) => {
 				const { Offset } = (body as { Paging: { Offset: number } }).Paging;
-				const records = Offset === 0 ? Array.from({ length: 100 }, (_, n) => activity(n)) : [activity(100), activity(101)];
+				const records =
+					Offset === 0
+						? Array.from({ length: 100 }, (_, n) => activity(n))
+						: [activity(100), activity(101)];
 				return { RecordCount: 102, ProspectActivities: records };
 			});
 
 		const { output, error } = await runNode({
-			parameters: { resource: 'activity', operation: 'getMany', leadId: LEAD_ID, activityType: '201', returnAll: true },
+			parameters: {
+				resource: 'activity',
+				operation: 'getMany',
+				leadId: LEAD_ID,
+				activityType: '201',
+				returnAll: true,
+			},
 		});
 
 		expect(error).toBeUndefined();
@@ -169,17 +217,33 @@ describe('Activity > Get Many', () => {
 		nock(API_BASE)
 			.post('/v2/ProspectActivity.svc/Retrieve', { Paging: { Offset: 0, RowCount: 5 } })
 			.query({ leadId: LEAD_ID })
-			.reply(200, { RecordCount: 30, ProspectActivities: Array.from({ length: 5 }, (_, n) => activity(n)) });
+			.reply(200, {
+				RecordCount: 30,
+				ProspectActivities: Array.from({ length: 5 }, (_, n) => activity(n)),
+			});
 
-		const { output } = await runNode({ parameters: { resource: 'activity', operation: 'getMany', leadId: LEAD_ID, activityType: '', limit: 5 } });
+		const { output } = await runNode({
+			parameters: {
+				resource: 'activity',
+				operation: 'getMany',
+				leadId: LEAD_ID,
+				activityType: '',
+				limit: 5,
+			},
+		});
 
 		expect(output[0]).toHaveLength(5);
 	});
 
 	it('outputs nothing for a lead without activities', async () => {
-		nock(API_BASE).post('/v2/ProspectActivity.svc/Retrieve').query(true).reply(200, { RecordCount: 0, ProspectActivities: [] });
+		nock(API_BASE)
+			.post('/v2/ProspectActivity.svc/Retrieve')
+			.query(true)
+			.reply(200, { RecordCount: 0, ProspectActivities: [] });
 
-		const { output, error } = await runNode({ parameters: { resource: 'activity', operation: 'getMany', leadId: LEAD_ID, returnAll: true } });
+		const { output, error } = await runNode({
+			parameters: { resource: 'activity', operation: 'getMany', leadId: LEAD_ID, returnAll: true },
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0]).toEqual([]);

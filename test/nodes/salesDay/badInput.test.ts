@@ -78,26 +78,30 @@ const cases: Case[] = [
 		message: 'Activity Date-Time (item 0): "31.02.2026 10:00" is not a date-time',
 	},
 	{
-		name: 'activity without its type\'s mandatory field',
+		name: "activity without its type's mandatory field",
 		parameters: activity({ activityFields: mapped({ mx_Custom_2: 30 }) }),
 		reads: [replyActivityTypes, replyWebinarSetting],
 		message: 'Activity Fields (item 0): mandatory field "Webinar Name" (mx_Custom_1) has no value',
 	},
 	{
-		name: 'activity field that is not one of the type\'s',
+		name: "activity field that is not one of the type's",
 		parameters: activity({ activityFields: mapped({ mx_Custom_1: 'Launch', mx_Custom_9: 'x' }) }),
 		reads: [replyActivityTypes, replyWebinarSetting],
 		message: 'Activity Fields, "mx_Custom_9" (item 0): is not a field of this type',
 	},
 	{
 		name: 'activity dropdown field with a value not among its options',
-		parameters: activity({ activityFields: mapped({ mx_Custom_1: 'Launch', mx_Custom_4: 'In person' }) }),
+		parameters: activity({
+			activityFields: mapped({ mx_Custom_1: 'Launch', mx_Custom_4: 'In person' }),
+		}),
 		reads: [replyActivityTypes, replyWebinarSetting],
 		message: 'Activity Fields, "Format" (item 0): "In person" is not one of its options',
 	},
 	{
 		name: 'activity date field that is not a date',
-		parameters: activity({ activityFields: mapped({ mx_Custom_1: 'Launch', mx_Custom_3: 'yesterday' }) }),
+		parameters: activity({
+			activityFields: mapped({ mx_Custom_1: 'Launch', mx_Custom_3: 'yesterday' }),
+		}),
 		reads: [replyActivityTypes, replyWebinarSetting],
 		message: 'Activity Fields, "Attended On" (item 0): "yesterday" is not a date-time',
 	},
@@ -123,7 +127,8 @@ const cases: Case[] = [
 		name: 'task owner who is not a user of the account',
 		parameters: task({ owner: 'someone@elsewhere.example' }),
 		reads: [replyTaskTypes, replyUsers],
-		message: 'Owner (item 0): "someone@elsewhere.example" is not a user of this LeadSquared account',
+		message:
+			'Owner (item 0): "someone@elsewhere.example" is not a user of this LeadSquared account',
 	},
 	{
 		name: 'task owner who is deactivated',
@@ -138,7 +143,12 @@ const cases: Case[] = [
 	},
 	{
 		name: 'empty note',
-		parameters: { resource: 'note', operation: 'create', leadId: LEAD_ID, note: '={{ $json.text }}' },
+		parameters: {
+			resource: 'note',
+			operation: 'create',
+			leadId: LEAD_ID,
+			note: '={{ $json.text }}',
+		},
 		input: [{ text: '' }],
 		message: 'Note (item 0): is empty',
 	},
@@ -149,17 +159,32 @@ const cases: Case[] = [
 	},
 	{
 		name: 'list ID that is not a GUID',
-		parameters: { resource: 'list', operation: 'addLeads', listId: 'Webinar invitees', leadIds: LEAD_ID },
+		parameters: {
+			resource: 'list',
+			operation: 'addLeads',
+			listId: 'Webinar invitees',
+			leadIds: LEAD_ID,
+		},
 		message: 'List (item 0): "Webinar invitees" is not a valid list ID',
 	},
 	{
 		name: 'lead ID to add to a list that is not a GUID',
-		parameters: { resource: 'list', operation: 'addLeads', listId: WEBINAR_LIST, leadIds: `${LEAD_ID}, lead-7` },
+		parameters: {
+			resource: 'list',
+			operation: 'addLeads',
+			listId: WEBINAR_LIST,
+			leadIds: `${LEAD_ID}, lead-7`,
+		},
 		message: 'Lead IDs, entry 1 (item 0): "lead-7" is not a valid lead ID',
 	},
 	{
 		name: 'lead to remove from a list that is not a GUID',
-		parameters: { resource: 'list', operation: 'removeLead', listId: WEBINAR_LIST, leadId: 'ana@example.com' },
+		parameters: {
+			resource: 'list',
+			operation: 'removeLead',
+			listId: WEBINAR_LIST,
+			leadId: 'ana@example.com',
+		},
 		message: 'Lead ID (item 0): "ana@example.com" is not a valid lead ID',
 	},
 	{
@@ -177,7 +202,13 @@ const cases: Case[] = [
 	},
 	{
 		name: 'activities of a lead filtered by an unknown type',
-		parameters: { resource: 'activity', operation: 'getMany', leadId: LEAD_ID, activityType: 'Demo booked', returnAll: true },
+		parameters: {
+			resource: 'activity',
+			operation: 'getMany',
+			leadId: LEAD_ID,
+			activityType: 'Demo booked',
+			returnAll: true,
+		},
 		reads: [replyActivityTypes],
 		message: 'Activity Type (item 0): the account has no activity type "Demo booked"',
 	},
@@ -186,7 +217,12 @@ const cases: Case[] = [
 it.each(cases)('$name', async ({ name, parameters, input, reads = [], message }) => {
 	reads.forEach((read) => read());
 	const { error, output } = await runNode({ parameters, input });
-	recordMatrixRow('badInput', { name, message: error?.message, requestsSent: requests.unmatched.length, outputItems: output.flat().length });
+	recordMatrixRow('badInput', {
+		name,
+		message: error?.message,
+		requestsSent: requests.unmatched.length,
+		outputItems: output.flat().length,
+	});
 
 	expect(output).toEqual([]);
 	expect(error?.name).toBe('NodeOperationError');
@@ -197,7 +233,10 @@ it.each(cases)('$name', async ({ name, parameters, input, reads = [], message })
 it('with Continue On Fail, a bad item becomes one error item and the good ones are still sent', async () => {
 	replyTaskTypes();
 	replyUsers();
-	v2().post('/v2/Task.svc/Create').times(2).reply(200, { Status: 'Success', Message: { Id: 'b1b2c3d4-0000-4000-8000-000000000001' } });
+	v2()
+		.post('/v2/Task.svc/Create')
+		.times(2)
+		.reply(200, { Status: 'Success', Message: { Id: 'b1b2c3d4-0000-4000-8000-000000000001' } });
 
 	const { output } = await runNode({
 		parameters: task({ owner: '={{ $json.owner }}' }),

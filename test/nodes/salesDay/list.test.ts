@@ -8,21 +8,31 @@ import { LEAD_ID, WEBINAR_LIST, v2 } from '../../harness/account';
 
 useNock();
 
-const ids = (count: number) => Array.from({ length: count }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+const ids = (count: number) =>
+	Array.from({ length: count }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
 
 describe('List > Get Many', () => {
 	it('passes the type and search text and pages by PageIndex', async () => {
 		nock(API_BASE)
 			.get('/v2/LeadSegmentation.svc/Lists.Get')
 			.query({ ListType: '0', SearchText: 'webinar', PageIndex: '1', PageSize: '100' })
-			.reply(200, [{ ListId: WEBINAR_LIST, ListName: 'Webinar invitees', ListType: 'static', MemberCount: 3 }]);
+			.reply(200, [
+				{ ListId: WEBINAR_LIST, ListName: 'Webinar invitees', ListType: 'static', MemberCount: 3 },
+			]);
 
 		const { output, error } = await runNode({
-			parameters: { resource: 'list', operation: 'getMany', returnAll: true, options: { listType: '0', searchText: 'webinar' } },
+			parameters: {
+				resource: 'list',
+				operation: 'getMany',
+				returnAll: true,
+				options: { listType: '0', searchText: 'webinar' },
+			},
 		});
 
 		expect(error).toBeUndefined();
-		expect(output[0].map((item) => item.json)).toEqual([{ ListId: WEBINAR_LIST, ListName: 'Webinar invitees', ListType: 'static', MemberCount: 3 }]);
+		expect(output[0].map((item) => item.json)).toEqual([
+			{ ListId: WEBINAR_LIST, ListName: 'Webinar invitees', ListType: 'static', MemberCount: 3 },
+		]);
 	});
 });
 
@@ -36,33 +46,54 @@ describe('List > Add Leads', () => {
 				return body.listId === WEBINAR_LIST;
 			})
 			.times(3)
-			.reply(200, { Status: 'Success', Message: { Message: 'Successfully added lead(s) to list' } });
+			.reply(200, {
+				Status: 'Success',
+				Message: { Message: 'Successfully added lead(s) to list' },
+			});
 
 		const { output, error } = await runNode({
-			parameters: { resource: 'list', operation: 'addLeads', listId: WEBINAR_LIST, leadIds: '={{ $json.ids }}' },
+			parameters: {
+				resource: 'list',
+				operation: 'addLeads',
+				listId: WEBINAR_LIST,
+				leadIds: '={{ $json.ids }}',
+			},
 			input: [{ ids: all }],
 		});
 
 		expect(error).toBeUndefined();
 		expect(sent.map((chunk) => chunk.length)).toEqual([ADD_LEADS_CHUNK, ADD_LEADS_CHUNK, 5]);
 		expect(sent.flat()).toEqual(all);
-		expect(output[0][0].json).toMatchObject({ listId: WEBINAR_LIST, leadsSent: all.length, calls: 3 });
+		expect(output[0][0].json).toMatchObject({
+			listId: WEBINAR_LIST,
+			leadsSent: all.length,
+			calls: 3,
+		});
 	});
 
 	it('says which leads were already added when a later call fails, and sends nothing after it', async () => {
 		const all = ids(ADD_LEADS_CHUNK * 2 + 5);
 		v2().post('/v2/LeadSegmentation.svc/AddLeadsToStaticList').reply(200, { Status: 'Success' });
-		v2()
-			.post('/v2/LeadSegmentation.svc/AddLeadsToStaticList')
-			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidInputException', ExceptionMessage: 'Maximum leads can be added to a list at a time' });
+		v2().post('/v2/LeadSegmentation.svc/AddLeadsToStaticList').reply(500, {
+			Status: 'Error',
+			ExceptionType: 'MXInvalidInputException',
+			ExceptionMessage: 'Maximum leads can be added to a list at a time',
+		});
 
 		const { error } = await runNode({
-			parameters: { resource: 'list', operation: 'addLeads', listId: WEBINAR_LIST, leadIds: '={{ $json.ids }}' },
+			parameters: {
+				resource: 'list',
+				operation: 'addLeads',
+				listId: WEBINAR_LIST,
+				leadIds: '={{ $json.ids }}',
+			},
 			input: [{ ids: all }],
 		});
 
 		expect(error?.message).toBe('Maximum leads can be added to a list at a time');
-		expect(error?.description).toContain(`Leads 1 to ${ADD_LEADS_CHUNK} of ${all.length} were added before this call failed`);
+		expect(error?.description).toContain(
+			`Leads 1 to ${ADD_LEADS_CHUNK} of ${all.length} were added before this call failed`,
+		);
 	});
 });
 
@@ -71,9 +102,19 @@ describe('List > Remove Lead', () => {
 		v2()
 			.get('/v2/LeadSegmentation.svc/RemoveLeadFromStaticList')
 			.query({ ListId: WEBINAR_LIST, LeadID: LEAD_ID })
-			.reply(200, { Status: 'Success', Message: { Message: 'Successfully removed lead from list' } });
+			.reply(200, {
+				Status: 'Success',
+				Message: { Message: 'Successfully removed lead from list' },
+			});
 
-		const { output, error } = await runNode({ parameters: { resource: 'list', operation: 'removeLead', listId: WEBINAR_LIST, leadId: LEAD_ID } });
+		const { output, error } = await runNode({
+			parameters: {
+				resource: 'list',
+				operation: 'removeLead',
+				listId: WEBINAR_LIST,
+				leadId: LEAD_ID,
+			},
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0][0].json).toMatchObject({ listId: WEBINAR_LIST, leadId: LEAD_ID });

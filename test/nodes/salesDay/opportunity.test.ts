@@ -11,7 +11,12 @@ const capture = (parameters: Record<string, unknown> = {}) => ({
 	resource: 'opportunity',
 	operation: 'capture',
 	fieldsInput: 'list',
-	leadFields: { fields: [{ attribute: 'EmailAddress', value: 'ana@example.com' }, { attribute: 'FirstName', value: 'Ana' }] },
+	leadFields: {
+		fields: [
+			{ attribute: 'EmailAddress', value: 'ana@example.com' },
+			{ attribute: 'FirstName', value: 'Ana' },
+		],
+	},
 	searchBy: 'EmailAddress',
 	opportunityType: '12000',
 	opportunityFields: mapped({ mx_Custom_1: 'MBA 2026', mx_Custom_2: 250000, Status: 'Open' }),
@@ -65,7 +70,7 @@ describe('Opportunity > Capture', () => {
 		});
 	});
 
-	it('reports a duplicate LeadSquared found, with the existing opportunity\'s ID', async () => {
+	it("reports a duplicate LeadSquared found, with the existing opportunity's ID", async () => {
 		replyOpportunityTypes();
 		v2().post('/v2/OpportunityManagement.svc/Capture').reply(200, answer(false));
 
@@ -80,39 +85,69 @@ describe('Opportunity > Capture', () => {
 });
 
 describe('Opportunity > Get Many', () => {
-	it('asks for one type\'s opportunities of the lead, page by page', async () => {
+	it("asks for one type's opportunities of the lead, page by page", async () => {
 		replyOpportunityTypes();
 		nock(API_BASE)
-			.post('/v2/OpportunityManagement.svc/GetOpportunitiesOfLead', { Paging: { PageIndex: 1, PageSize: 10 } })
+			.post('/v2/OpportunityManagement.svc/GetOpportunitiesOfLead', {
+				Paging: { PageIndex: 1, PageSize: 10 },
+			})
 			.query({ leadId: LEAD_ID, opportunityType: '12000' })
 			.reply(200, {
 				RecordCount: 1,
-				List: [{ OpportunityId: 'o1', OpportunityEvent: '12000', mx_Custom_1: 'MBA 2026', CreatedOn: '4/6/2026 3:23:45 PM' }],
+				List: [
+					{
+						OpportunityId: 'o1',
+						OpportunityEvent: '12000',
+						mx_Custom_1: 'MBA 2026',
+						CreatedOn: '4/6/2026 3:23:45 PM',
+					},
+				],
 			});
 
 		const { output, error } = await runNode({
-			parameters: { resource: 'opportunity', operation: 'getMany', leadId: LEAD_ID, opportunityType: 'Admission', limit: 10 },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'getMany',
+				leadId: LEAD_ID,
+				opportunityType: 'Admission',
+				limit: 10,
+			},
 		});
 
 		expect(error).toBeUndefined();
 		expect(output[0].map((item) => item.json)).toEqual([
-			{ OpportunityId: 'o1', OpportunityEvent: '12000', mx_Custom_1: 'MBA 2026', CreatedOn: '2026-04-06T15:23:45.000Z' },
+			{
+				OpportunityId: 'o1',
+				OpportunityEvent: '12000',
+				mx_Custom_1: 'MBA 2026',
+				CreatedOn: '2026-04-06T15:23:45.000Z',
+			},
 		]);
 	});
 });
 
 describe('Opportunity > Capture in an account that does not list its opportunity types', () => {
-	const typesNotFound = () => v2().get('/v2/OpportunityManagement.svc/GetOpportunityTypes').reply(404, 'Not Found');
+	const typesNotFound = () =>
+		v2().get('/v2/OpportunityManagement.svc/GetOpportunityTypes').reply(404, 'Not Found');
 
 	it('takes the type code as given and sends the fields unchecked', async () => {
 		typesNotFound();
 		v2()
-			.post('/v2/OpportunityManagement.svc/Capture', (body) =>
-				body.Opportunity.OpportunityEventCode === 12002 && JSON.stringify(body.Opportunity.Fields) === JSON.stringify([{ SchemaName: 'mx_Custom_7', Value: 'Gold' }]),
+			.post(
+				'/v2/OpportunityManagement.svc/Capture',
+				(body) =>
+					body.Opportunity.OpportunityEventCode === 12002 &&
+					JSON.stringify(body.Opportunity.Fields) ===
+						JSON.stringify([{ SchemaName: 'mx_Custom_7', Value: 'Gold' }]),
 			)
 			.reply(200, answer(true));
 
-		const { output, error } = await runNode({ parameters: capture({ opportunityType: '12002', opportunityFields: mapped({ mx_Custom_7: 'Gold' }) }) });
+		const { output, error } = await runNode({
+			parameters: capture({
+				opportunityType: '12002',
+				opportunityFields: mapped({ mx_Custom_7: 'Gold' }),
+			}),
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0][0].json.duplicateCheck).toBe('created');
@@ -123,6 +158,8 @@ describe('Opportunity > Capture in an account that does not list its opportunity
 
 		const { error } = await runNode({ parameters: capture({ opportunityType: 'Admission' }) });
 
-		expect(error?.message).toBe('Opportunity Type (item 0): "Admission" is not an opportunity type code');
+		expect(error?.message).toBe(
+			'Opportunity Type (item 0): "Admission" is not an opportunity type code',
+		);
 	});
 });

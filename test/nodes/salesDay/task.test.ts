@@ -35,7 +35,9 @@ describe('Task > Create', () => {
 			})
 			.reply(200, { Status: 'Success', Message: { Id: 'b1b2c3d4-0000-4000-8000-000000000001' } });
 
-		const { output, error } = await runNode({ parameters: create({ options: { description: 'Ask about the team plan', reminder: 15 } }) });
+		const { output, error } = await runNode({
+			parameters: create({ options: { description: 'Ask about the team plan', reminder: 15 } }),
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0][0]).toEqual({
@@ -49,11 +51,14 @@ describe('Task > Create', () => {
 		});
 	});
 
-	it('takes the owner as an email address from the data (the lead owner\'s, for example)', async () => {
+	it("takes the owner as an email address from the data (the lead owner's, for example)", async () => {
 		replyTaskTypes();
 		replyUsers();
 		v2()
-			.post('/v2/Task.svc/Create', (body) => body.OwnerId === PRIYA.ID && body.TaskType.Name === 'Meeting')
+			.post(
+				'/v2/Task.svc/Create',
+				(body) => body.OwnerId === PRIYA.ID && body.TaskType.Name === 'Meeting',
+			)
 			.reply(200, { Status: 'Success', Message: { Id: 'b1b2c3d4-0000-4000-8000-000000000002' } });
 
 		const { error } = await runNode({
@@ -64,7 +69,7 @@ describe('Task > Create', () => {
 		expect(error).toBeUndefined();
 	});
 
-	it('leaves the owner out when none is chosen, so LeadSquared assigns the key\'s user; no user list is read', async () => {
+	it("leaves the owner out when none is chosen, so LeadSquared assigns the key's user; no user list is read", async () => {
 		replyTaskTypes();
 		v2()
 			.post('/v2/Task.svc/Create', (body) => !('OwnerId' in body))
@@ -75,13 +80,14 @@ describe('Task > Create', () => {
 		expect(error).toBeUndefined();
 	});
 
-	it('shows LeadSquared\'s message when it refuses the task, and does not send it twice', async () => {
+	it("shows LeadSquared's message when it refuses the task, and does not send it twice", async () => {
 		replyTaskTypes();
 		replyUsers();
-		v2()
-			.post('/v2/Task.svc/Create')
-			.once()
-			.reply(500, { Status: 'Error', ExceptionType: 'MXInvalidEntityException', ExceptionMessage: 'Lead does not exist in the system' });
+		v2().post('/v2/Task.svc/Create').once().reply(500, {
+			Status: 'Error',
+			ExceptionType: 'MXInvalidEntityException',
+			ExceptionMessage: 'Lead does not exist in the system',
+		});
 
 		const { error } = await runNode({ parameters: create() });
 
@@ -90,16 +96,23 @@ describe('Task > Create', () => {
 });
 
 describe('Task > Get Many', () => {
-	it('reads a lead\'s tasks by GET and applies Limit, dates as ISO 8601', async () => {
+	it("reads a lead's tasks by GET and applies Limit, dates as ISO 8601", async () => {
 		nock(API_BASE)
 			.get('/v2/LeadManagement.svc/RetrieveTaskByLeadId')
 			.query({ leadId: LEAD_ID, Offset: '0', RowCount: '2' })
 			.reply(200, {
 				RecordCount: 3,
-				TaskList: [1, 2, 3].map((n) => ({ TaskID: `t${n}`, Name: `Task ${n}`, DueDate: '2026-03-02 04:30:00', OwnerID: PRIYA.ID })),
+				TaskList: [1, 2, 3].map((n) => ({
+					TaskID: `t${n}`,
+					Name: `Task ${n}`,
+					DueDate: '2026-03-02 04:30:00',
+					OwnerID: PRIYA.ID,
+				})),
 			});
 
-		const { output, error } = await runNode({ parameters: { resource: 'task', operation: 'getMany', leadId: LEAD_ID, limit: 2 } });
+		const { output, error } = await runNode({
+			parameters: { resource: 'task', operation: 'getMany', leadId: LEAD_ID, limit: 2 },
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0].map((item) => item.json)).toEqual([
@@ -108,14 +121,20 @@ describe('Task > Get Many', () => {
 		]);
 	});
 
-	it('keeps LeadSquared\'s date text when asked', async () => {
+	it("keeps LeadSquared's date text when asked", async () => {
 		nock(API_BASE)
 			.get('/v2/LeadManagement.svc/RetrieveTaskByLeadId')
 			.query(true)
 			.reply(200, { RecordCount: 1, TaskList: [{ TaskID: 't1', DueDate: '2026-03-02 04:30:00' }] });
 
 		const { output } = await runNode({
-			parameters: { resource: 'task', operation: 'getMany', leadId: LEAD_ID, returnAll: true, options: { rawValues: true } },
+			parameters: {
+				resource: 'task',
+				operation: 'getMany',
+				leadId: LEAD_ID,
+				returnAll: true,
+				options: { rawValues: true },
+			},
 		});
 
 		expect(output[0][0].json.DueDate).toBe('2026-03-02 04:30:00');

@@ -9,7 +9,9 @@ describe('User > Get Many', () => {
 	it('outputs active users only by default', async () => {
 		replyUsers();
 
-		const { output, error } = await runNode({ parameters: { resource: 'user', operation: 'getMany', returnAll: true } });
+		const { output, error } = await runNode({
+			parameters: { resource: 'user', operation: 'getMany', returnAll: true },
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0].map((item) => item.json.ID)).toEqual([ADMIN.ID, PRIYA.ID]);
@@ -18,7 +20,14 @@ describe('User > Get Many', () => {
 	it('includes deactivated users when asked, up to Limit', async () => {
 		replyUsers();
 
-		const { output } = await runNode({ parameters: { resource: 'user', operation: 'getMany', limit: 3, options: { includeInactive: true } } });
+		const { output } = await runNode({
+			parameters: {
+				resource: 'user',
+				operation: 'getMany',
+				limit: 3,
+				options: { includeInactive: true },
+			},
+		});
 
 		expect(output[0].map((item) => item.json.ID)).toEqual([ADMIN.ID, PRIYA.ID, RAVI.ID]);
 		expect(output[0][2].json).toMatchObject({ StatusCode: 1, EmailAddress: RAVI.EmailAddress });

@@ -6,16 +6,32 @@ import { readActivityType, readDate, readOptionalText } from '../../helpers/acco
 import { leadReferenceBody, readLeadReference } from '../leadReference';
 import { readTypeFields } from '../../helpers/typeFields';
 import { activityTypeFields } from '../../methods/accountMetadata';
-import { accountPicker, dateTimeField, leadByFields, noteField, optionsCollection, typeFieldsMapper } from '../common.descriptions';
+import {
+	accountPicker,
+	dateTimeField,
+	leadByFields,
+	noteField,
+	optionsCollection,
+	typeFieldsMapper,
+} from '../common.descriptions';
 import { defineOperation } from '../define';
 
 const properties: INodeProperties[] = [
 	...leadByFields,
 	accountPicker('Activity Type Name or ID', 'activityType', 'getActivityTypes', { required: true }),
 	typeFieldsMapper('Activity Fields', 'activityFields', 'getActivityFieldMapping', 'activityType'),
-	{ ...noteField, displayName: 'Activity Note', name: 'activityNote', description: 'Free text shown with the activity on the lead\'s timeline' },
+	{
+		...noteField,
+		displayName: 'Activity Note',
+		name: 'activityNote',
+		description: "Free text shown with the activity on the lead's timeline",
+	},
 	optionsCollection([
-		dateTimeField('Activity Date-Time', 'activityDateTime', 'When the activity happened. Leave empty for now. Sent to LeadSquared in UTC.'),
+		dateTimeField(
+			'Activity Date-Time',
+			'activityDateTime',
+			'When the activity happened. Leave empty for now. Sent to LeadSquared in UTC.',
+		),
 	]),
 ];
 
@@ -32,9 +48,20 @@ export const create = defineOperation({
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedActivity> {
 		const lead = readLeadReference.call(this, itemIndex);
 		const type = await readActivityType.call(this, itemIndex);
-		const fields = readTypeFields.call(this, itemIndex, 'activityFields', 'Activity Fields', await activityTypeFields.call(this, type.code));
+		const fields = readTypeFields.call(
+			this,
+			itemIndex,
+			'activityFields',
+			'Activity Fields',
+			await activityTypeFields.call(this, type.code),
+		);
 		const note = readOptionalText.call(this, itemIndex, 'activityNote', 'Activity Note');
-		const dateTime = readDate.call(this, itemIndex, 'options.activityDateTime', 'Activity Date-Time');
+		const dateTime = readDate.call(
+			this,
+			itemIndex,
+			'options.activityDateTime',
+			'Activity Date-Time',
+		);
 		return {
 			activityType: type.name,
 			body: {
@@ -49,10 +76,22 @@ export const create = defineOperation({
 	async execute(this: IExecuteFunctions, prepared: PreparedActivity, itemIndex: number) {
 		const response = await leadSquaredRequest.call(
 			this,
-			{ api: 'v2', method: 'POST', path: 'ProspectActivity.svc/Create', body: prepared.body, idempotent: false },
+			{
+				api: 'v2',
+				method: 'POST',
+				path: 'ProspectActivity.svc/Create',
+				body: prepared.body,
+				idempotent: false,
+			},
 			itemIndex,
 		);
 		const { RelatedProspectId: leadId, EmailAddress: leadEmail } = prepared.body;
-		return { activityId: idOf(messageOf(response)), leadId, leadEmail, activityType: prepared.activityType, response };
+		return {
+			activityId: idOf(messageOf(response)),
+			leadId,
+			leadEmail,
+			activityType: prepared.activityType,
+			response,
+		};
 	},
 });

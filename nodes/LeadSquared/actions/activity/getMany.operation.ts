@@ -2,11 +2,22 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { unpackKeyValueData } from '../../../shared/records';
 import { readActivityTypeFilter } from '../../helpers/accountChecks';
-import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../listRecords';
+import {
+	leadListFields,
+	leadListRequest,
+	readLeadListQuery,
+	readListRecords,
+	type LeadListEndpoint,
+	type LeadListQuery,
+} from '../listRecords';
 import { accountPicker } from '../common.descriptions';
 import { defineOperation } from '../define';
 
-const RETRIEVE_ACTIVITIES: LeadListEndpoint = { path: 'ProspectActivity.svc/Retrieve', paging: 'offset', recordKeys: ['ProspectActivities'] };
+const RETRIEVE_ACTIVITIES: LeadListEndpoint = {
+	path: 'ProspectActivity.svc/Retrieve',
+	paging: 'offset',
+	recordKeys: ['ProspectActivities'],
+};
 
 interface PreparedQuery extends LeadListQuery {
 	activityEvent?: number;
@@ -14,7 +25,7 @@ interface PreparedQuery extends LeadListQuery {
 
 export const getMany = defineOperation({
 	name: 'Get Many',
-	description: 'List a lead\'s activities',
+	description: "List a lead's activities",
 	action: 'Get many activities of a lead',
 	properties: leadListFields([
 		accountPicker('Activity Type Name or ID', 'activityType', 'getActivityTypes', {
@@ -28,7 +39,14 @@ export const getMany = defineOperation({
 		return { ...query, activityEvent: type?.code };
 	},
 	async execute(this: IExecuteFunctions, query: PreparedQuery, itemIndex: number) {
-		const parameter = query.activityEvent === undefined ? undefined : { ActivityEvent: query.activityEvent };
-		return await readListRecords.call(this, leadListRequest(RETRIEVE_ACTIVITIES, query.leadId, { parameter }), itemIndex, query, unpackKeyValueData);
+		const parameter =
+			query.activityEvent === undefined ? undefined : { ActivityEvent: query.activityEvent };
+		return await readListRecords.call(
+			this,
+			leadListRequest(RETRIEVE_ACTIVITIES, query.leadId, { parameter }),
+			itemIndex,
+			query,
+			unpackKeyValueData,
+		);
 	},
 });

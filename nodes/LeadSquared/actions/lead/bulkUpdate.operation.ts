@@ -6,7 +6,12 @@ import { messageOf } from '../../../shared/responses';
 import { callConcurrency, leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
 import { toAttribute } from '../../helpers/leadFields';
-import { fieldNamePicker, leadIdsField, optionsCollection, readLeadIds } from '../common.descriptions';
+import {
+	fieldNamePicker,
+	leadIdsField,
+	optionsCollection,
+	readLeadIds,
+} from '../common.descriptions';
 import { defineOperation, type OperationResult } from '../define';
 
 /** LeadSquared's documented maximum of lead IDs per Bulk Update call. */
@@ -41,7 +46,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. OT_1',
-			description: 'With Object Types enabled, also move the leads to this lead type. LeadSquared allows changing it from OT_0 only once.',
+			description:
+				'With Object Types enabled, also move the leads to this lead type. LeadSquared allows changing it from OT_0 only once.',
 		},
 	]),
 ];
@@ -64,16 +70,28 @@ function prepare(this: IExecuteFunctions, itemIndex: number): BulkUpdate {
 	);
 	const leadType = String(this.getNodeParameter('options.leadType', itemIndex, '') ?? '').trim();
 	if (leadType !== '' && !/^OT_\d+$/.test(leadType)) {
-		throw invalidInput(this.getNode(), itemIndex, 'Lead Type', `"${leadType}" is not a lead type`, 'Lead types look like OT_0, OT_1, OT_2.');
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Lead Type',
+			`"${leadType}" is not a lead type`,
+			'Lead types look like OT_0, OT_1, OT_2.',
+		);
 	}
 	return { leadIds, attribute: Attribute, value: Value, ...(leadType ? { leadType } : {}) };
 }
 
-async function execute(this: IExecuteFunctions, update: BulkUpdate, itemIndex: number): Promise<IDataObject> {
+async function execute(
+	this: IExecuteFunctions,
+	update: BulkUpdate,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const chunks = chunk(update.leadIds, BULK_UPDATE_MAX_LEADS);
 	// Chunks go out side by side; the rate limiter still decides the pace.
-	const responses = await mapPool(chunks, await callConcurrency.call(this), async (leadIds) =>
-		await leadSquaredRequest.call(this, bulkRequest(update, leadIds), itemIndex),
+	const responses = await mapPool(
+		chunks,
+		await callConcurrency.call(this),
+		async (leadIds) => await leadSquaredRequest.call(this, bulkRequest(update, leadIds), itemIndex),
 	);
 	const affectedRows = responses.reduce((sum, response) => sum + affectedRowsOf(response), 0);
 	return { ...settingOf(update), ...countsOf(update, affectedRows), calls: chunks.length };
@@ -88,7 +106,10 @@ async function executeAll(
 	this: IExecuteFunctions,
 	items: Array<PreparedItem<BulkUpdate>>,
 ): Promise<Array<ItemOutcome<OperationResult>> | undefined> {
-	if (items.length === 0 || !(this.getNodeParameter('options.mergeItems', items[0].itemIndex, false) as boolean)) {
+	if (
+		items.length === 0 ||
+		!(this.getNodeParameter('options.mergeItems', items[0].itemIndex, false) as boolean)
+	) {
 		return undefined;
 	}
 	const calls: Array<{ update: BulkUpdate; leadIds: string[]; owners: number[] }> = [];
@@ -113,7 +134,11 @@ async function executeAll(
 		async (position) => {
 			const { update, leadIds, owners } = calls[position];
 			try {
-				results[position] = { affectedRows: affectedRowsOf(await leadSquaredRequest.call(this, bulkRequest(update, leadIds), owners[0])) };
+				results[position] = {
+					affectedRows: affectedRowsOf(
+						await leadSquaredRequest.call(this, bulkRequest(update, leadIds), owners[0]),
+					),
+				};
 			} catch (error) {
 				results[position] = { error };
 			}
@@ -125,7 +150,13 @@ async function executeAll(
 		const mine = (callsOfItem.get(itemIndex) ?? []).map((position) => results[position]);
 		const failed = mine.find((result) => result === undefined || 'error' in result);
 		if (failed !== undefined || mine.length === 0) {
-			return { itemIndex, error: failed && 'error' in failed ? failed.error : new Error('Not sent: an earlier call failed') };
+			return {
+				itemIndex,
+				error:
+					failed && 'error' in failed
+						? failed.error
+						: new Error('Not sent: an earlier call failed'),
+			};
 		}
 		// Shared calls report rows for every item in them, so an item's own count is unknown.
 		return {
@@ -133,7 +164,10 @@ async function executeAll(
 			result: {
 				...settingOf(prepared),
 				sharedCalls: mine.length,
-				sharedCallsAffectedRows: mine.reduce((sum, result) => sum + ('affectedRows' in result ? result.affectedRows : 0), 0),
+				sharedCallsAffectedRows: mine.reduce(
+					(sum, result) => sum + ('affectedRows' in result ? result.affectedRows : 0),
+					0,
+				),
 			},
 		};
 	});
@@ -163,10 +197,16 @@ function affectedRowsOf(response: Awaited<ReturnType<typeof leadSquaredRequest>>
 	return Number(messageOf(response).AffectedRows) || 0;
 }
 
-function groupBySetting(items: Array<PreparedItem<BulkUpdate>>): Array<Array<PreparedItem<BulkUpdate>>> {
+function groupBySetting(
+	items: Array<PreparedItem<BulkUpdate>>,
+): Array<Array<PreparedItem<BulkUpdate>>> {
 	const groups = new Map<string, Array<PreparedItem<BulkUpdate>>>();
 	for (const item of items) {
-		appendTo(groups, JSON.stringify([item.prepared.attribute, item.prepared.value, item.prepared.leadType ?? '']), item);
+		appendTo(
+			groups,
+			JSON.stringify([item.prepared.attribute, item.prepared.value, item.prepared.leadType ?? '']),
+			item,
+		);
 	}
 	return [...groups.values()];
 }
@@ -193,7 +233,8 @@ function bulkRequest(update: BulkUpdate, leadIds: string[]): ApiRequest {
 
 function chunk<T>(values: T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
+	for (let start = 0; start < values.length; start += size)
+		chunks.push(values.slice(start, start + size));
 	return chunks;
 }
 

@@ -15,13 +15,22 @@ const properties: INodeProperties[] = [
 			name: 'leadUpdateBehavior',
 			type: 'options',
 			options: [
-				{ name: 'Update All Sent Fields', value: 'default', description: 'LeadSquared\'s default behaviour' },
+				{
+					name: 'Update All Sent Fields',
+					value: 'default',
+					description: "LeadSquared's default behaviour",
+				},
 				{ name: 'Do Not Update', value: 'DoNotUpdate' },
 				{ name: 'Update Only Empty Fields', value: 'UpdateOnlyEmptyFields' },
-				{ name: 'Do Not Update Unique Fields', value: 'DoNotUpdateUniqueFields', description: 'Leave email address and phone as they are' },
+				{
+					name: 'Do Not Update Unique Fields',
+					value: 'DoNotUpdateUniqueFields',
+					description: 'Leave email address and phone as they are',
+				},
 			],
 			default: 'default',
-			description: 'What capture does with a lead that already exists (LeadSquared\'s LeadUpdateBehavior)',
+			description:
+				"What capture does with a lead that already exists (LeadSquared's LeadUpdateBehavior)",
 		},
 	]),
 ];
@@ -33,11 +42,15 @@ export async function captureBody(this: IExecuteFunctions, itemIndex: number) {
 
 export const capture = defineOperation({
 	name: 'Capture',
-	description: 'Create a lead, or update the one that matches, with LeadSquared\'s capture rules',
+	description: "Create a lead, or update the one that matches, with LeadSquared's capture rules",
 	action: 'Capture a lead',
 	properties,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
-		const behavior = this.getNodeParameter('options.leadUpdateBehavior', itemIndex, 'default') as string;
+		const behavior = this.getNodeParameter(
+			'options.leadUpdateBehavior',
+			itemIndex,
+			'default',
+		) as string;
 		return {
 			api: 'v2',
 			method: 'POST',
@@ -50,6 +63,11 @@ export const capture = defineOperation({
 	async execute(this: IExecuteFunctions, request: ApiRequest, itemIndex: number) {
 		const response = await leadSquaredRequest.call(this, request, itemIndex);
 		const message = messageOf(response);
-		return { leadId: idOf(message), created: message.IsCreated, affectedRows: message.AffectedRows, response };
+		return {
+			leadId: idOf(message),
+			created: message.IsCreated,
+			affectedRows: message.AffectedRows,
+			response,
+		};
 	},
 });

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { includeInputFieldsField, readInputFields } from '../../../shared/descriptions/inputFields';
-import { assertAsyncConfigured, leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
+import {
+	assertAsyncConfigured,
+	leadSquaredRequest,
+	type ApiRequest,
+} from '../../../shared/transport';
 import { queuedRequestOf } from '../../../shared/requestStatus';
 import { asyncNotice, leadFieldsFields, searchByFields } from '../common.descriptions';
 import { defineOperation } from '../define';
@@ -19,7 +23,10 @@ export const captureAsync = defineOperation({
 	description: 'Queue a lead capture and get a request ID to check later',
 	action: 'Capture a lead asynchronously',
 	properties,
-	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ request: ApiRequest; inputFields: IDataObject }> {
+	async prepare(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<{ request: ApiRequest; inputFields: IDataObject }> {
 		const body = await captureBody.call(this, itemIndex);
 		await assertAsyncConfigured.call(this, itemIndex);
 		return {

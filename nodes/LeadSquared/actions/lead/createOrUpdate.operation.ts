@@ -4,10 +4,19 @@ import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest, type ApiRequest } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
 import { leadDetailsWithSearchBy, type LeadAttribute } from '../../helpers/leadFields';
-import { leadFieldsFields, optionsCollection, postUpdatedLeadOption, searchByFields } from '../common.descriptions';
+import {
+	leadFieldsFields,
+	optionsCollection,
+	postUpdatedLeadOption,
+	searchByFields,
+} from '../common.descriptions';
 import { defineOperation } from '../define';
 
-const properties: INodeProperties[] = [...leadFieldsFields('upsert'), ...searchByFields, optionsCollection([postUpdatedLeadOption])];
+const properties: INodeProperties[] = [
+	...leadFieldsFields('upsert'),
+	...searchByFields,
+	optionsCollection([postUpdatedLeadOption]),
+];
 
 /** The fields LeadSquared matches on when no Search By is given. */
 const DEFAULT_MATCH_FIELDS = ['EmailAddress', 'Phone'];
@@ -18,10 +27,21 @@ export const createOrUpdate = defineOperation({
 	action: 'Create or update a lead',
 	properties,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
-		const postUpdatedLead = this.getNodeParameter('options.postUpdatedLead', itemIndex, false) as boolean;
+		const postUpdatedLead = this.getNodeParameter(
+			'options.postUpdatedLead',
+			itemIndex,
+			false,
+		) as boolean;
 		const body = await leadDetailsWithSearchBy.call(this, itemIndex);
 		requireMatchField.call(this, itemIndex, body);
-		return { api: 'v2', method: 'POST', path: 'LeadManagement.svc/Lead.CreateOrUpdate', qs: { postUpdatedLead }, body, idempotent: false };
+		return {
+			api: 'v2',
+			method: 'POST',
+			path: 'LeadManagement.svc/Lead.CreateOrUpdate',
+			qs: { postUpdatedLead },
+			body,
+			idempotent: false,
+		};
 	},
 	async execute(this: IExecuteFunctions, request: ApiRequest, itemIndex: number) {
 		const response = await leadSquaredRequest.call(this, request, itemIndex);
@@ -35,9 +55,16 @@ export const createOrUpdate = defineOperation({
  * ("You must pass at least one unique field (e.g. email address or phone)"). With Search By the
  * chosen field is already checked to have a value, so only the default matching is left.
  */
-function requireMatchField(this: IExecuteFunctions, itemIndex: number, body: LeadAttribute[]): void {
+function requireMatchField(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	body: LeadAttribute[],
+): void {
 	if (body.some((attribute) => attribute.Attribute === 'SearchBy')) return;
-	const hasMatch = body.some((attribute) => DEFAULT_MATCH_FIELDS.includes(attribute.Attribute) && attribute.Value.trim() !== '');
+	const hasMatch = body.some(
+		(attribute) =>
+			DEFAULT_MATCH_FIELDS.includes(attribute.Attribute) && attribute.Value.trim() !== '',
+	);
 	if (!hasMatch) {
 		throw invalidInput(
 			this.getNode(),

@@ -18,7 +18,13 @@ const properties: INodeProperties[] = [
 function prepare(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const leadId = readLeadId.call(this, itemIndex);
 	// Not idempotent for retries: sent twice, the second call would report an unknown lead.
-	return { api: 'v2', method: 'GET', path: 'LeadManagement.svc/Lead/Delete/ById', qs: { leadId }, idempotent: false };
+	return {
+		api: 'v2',
+		method: 'GET',
+		path: 'LeadManagement.svc/Lead/Delete/ById',
+		qs: { leadId },
+		idempotent: false,
+	};
 }
 
 async function execute(this: IExecuteFunctions, request: ApiRequest, itemIndex: number) {

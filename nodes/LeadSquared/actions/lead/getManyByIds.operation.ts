@@ -15,7 +15,10 @@ const MAX_IDS = 10000;
 const PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
-	{ ...leadIdsField, description: `Up to ${MAX_IDS.toLocaleString('en-US')} lead IDs, separated by commas, spaces or new lines, or a list from an expression` },
+	{
+		...leadIdsField,
+		description: `Up to ${MAX_IDS.toLocaleString('en-US')} lead IDs, separated by commas, spaces or new lines, or a list from an expression`,
+	},
 	optionsCollection(leadReadOptions),
 ];
 
@@ -28,12 +31,25 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ByIds {
 	const read = readLeadRead.call(this, itemIndex);
 	return {
 		...read,
-		list: leadPages('Leads/Retrieve/ByIds', PAGE_SIZE, { SearchParameters: { LeadIds: leadIds } }, read),
+		list: leadPages(
+			'Leads/Retrieve/ByIds',
+			PAGE_SIZE,
+			{ SearchParameters: { LeadIds: leadIds } },
+			read,
+		),
 	};
 }
 
 async function execute(this: IExecuteFunctions, byIds: ByIds, itemIndex: number) {
-	return leadItems(await leadSquaredRequestPages.call(this, byIds.list, { returnAll: true, limit: Infinity }, itemIndex), byIds);
+	return leadItems(
+		await leadSquaredRequestPages.call(
+			this,
+			byIds.list,
+			{ returnAll: true, limit: Infinity },
+			itemIndex,
+		),
+		byIds,
+	);
 }
 
 export const getManyByIds = defineOperation({

@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseUserDate, toLeadSquaredDate } from '../../../shared/dates';
-import { leadSquaredRequestPages, type ListRequest, type PageLimit } from '../../../shared/transport';
+import {
+	leadSquaredRequestPages,
+	type ListRequest,
+	type PageLimit,
+} from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
 import { optionsCollection, readPageLimit, returnAllFields } from '../common.descriptions';
 import { defineOperation } from '../define';
@@ -17,7 +21,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'Start of the range (inclusive). Times without a time zone are taken as UTC, as LeadSquared does.',
+		description:
+			'Start of the range (inclusive). Times without a time zone are taken as UTC, as LeadSquared does.',
 	},
 	{
 		displayName: 'Modified Before',
@@ -38,9 +43,21 @@ interface RecentlyModified extends LeadRead {
 function prepare(this: IExecuteFunctions, itemIndex: number): RecentlyModified {
 	const from = dateParameter.call(this, itemIndex, 'fromDate', 'Modified After');
 	const to = dateParameter.call(this, itemIndex, 'toDate', 'Modified Before') ?? new Date();
-	if (!from) throw invalidInput(this.getNode(), itemIndex, 'Modified After', 'is empty', 'Enter the start of the date range.');
+	if (!from)
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Modified After',
+			'is empty',
+			'Enter the start of the date range.',
+		);
 	if (from > to) {
-		throw invalidInput(this.getNode(), itemIndex, 'Modified After', `${from.toISOString()} is after Modified Before (${to.toISOString()})`);
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Modified After',
+			`${from.toISOString()} is after Modified Before (${to.toISOString()})`,
+		);
 	}
 	const read = readLeadRead.call(this, itemIndex);
 	return {
@@ -59,16 +76,31 @@ function prepare(this: IExecuteFunctions, itemIndex: number): RecentlyModified {
 	};
 }
 
-function dateParameter(this: IExecuteFunctions, itemIndex: number, name: string, label: string): Date | undefined {
+function dateParameter(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): Date | undefined {
 	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
 	if (raw === '' || raw === null || raw === undefined) return undefined;
 	const date = parseUserDate(raw);
-	if (!date) throw invalidInput(this.getNode(), itemIndex, label, `${JSON.stringify(raw)} is not a date`, 'Use an ISO date such as 2026-01-31T09:30:00Z, or pick one.');
+	if (!date)
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			label,
+			`${JSON.stringify(raw)} is not a date`,
+			'Use an ISO date such as 2026-01-31T09:30:00Z, or pick one.',
+		);
 	return date;
 }
 
 async function execute(this: IExecuteFunctions, range: RecentlyModified, itemIndex: number) {
-	return leadItems(await leadSquaredRequestPages.call(this, range.list, range.want, itemIndex), range);
+	return leadItems(
+		await leadSquaredRequestPages.call(this, range.list, range.want, itemIndex),
+		range,
+	);
 }
 
 export const getRecentlyModified = defineOperation({

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestIdField, requestTypeField, statusPathOption } from '../../../shared/descriptions/asyncRequest';
+import {
+	requestIdField,
+	requestTypeField,
+	statusPathOption,
+} from '../../../shared/descriptions/asyncRequest';
 import { normaliseStatus, readStatusQuery, type StatusQuery } from '../../../shared/requestStatus';
 import { assertAsyncConfigured, leadSquaredRequest } from '../../../shared/transport';
 import { isObject } from '../../../shared/responses';

@@ -27,12 +27,23 @@ export const leadReadOptions: INodeProperties[] = [columnsOption, rawValuesOptio
 
 export function readLeadRead(this: IExecuteFunctions, itemIndex: number): LeadRead {
 	const raw = this.getNodeParameter('options.columns', itemIndex, []) as unknown;
-	const names = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((name) => String(name).trim()).filter(Boolean);
+	const names = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+		.map((name) => String(name).trim())
+		.filter(Boolean);
 	const invalid = names.find((name) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(name));
 	if (invalid !== undefined) {
-		throw invalidInput(this.getNode(), itemIndex, 'Fields to Return', `"${invalid}" is not a LeadSquared schema name`, 'Schema names look like FirstName or mx_City.');
+		throw invalidInput(
+			this.getNode(),
+			itemIndex,
+			'Fields to Return',
+			`"${invalid}" is not a LeadSquared schema name`,
+			'Schema names look like FirstName or mx_City.',
+		);
 	}
-	return { columns: names.join(','), rawValues: this.getNodeParameter('options.rawValues', itemIndex, false) as boolean };
+	return {
+		columns: names.join(','),
+		rawValues: this.getNodeParameter('options.rawValues', itemIndex, false) as boolean,
+	};
 }
 
 /** LeadSquared's `Columns` object, or nothing when every column is wanted. */
@@ -45,7 +56,12 @@ function columnsOf(read: LeadRead): IDataObject {
  * own body plus the columns asked for and the page, answered as a list or as
  * `{ RecordCount, Leads }`.
  */
-export function leadPages(path: string, maxPageSize: number, body: IDataObject, read: LeadRead): ListRequest {
+export function leadPages(
+	path: string,
+	maxPageSize: number,
+	body: IDataObject,
+	read: LeadRead,
+): ListRequest {
 	return {
 		paging: 'pageIndex',
 		maxPageSize,

@@ -1,4 +1,9 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { leadSquaredRequest, type ResponseBody } from '../../../shared/transport';
 import { readListId } from '../../helpers/accountChecks';
@@ -35,14 +40,23 @@ export const addLeads = defineOperation({
 				responses.push(
 					await leadSquaredRequest.call(
 						this,
-						{ api: 'v2', method: 'POST', path: 'LeadSegmentation.svc/AddLeadsToStaticList', body: { listId, leadIds: chunk }, idempotent: false },
+						{
+							api: 'v2',
+							method: 'POST',
+							path: 'LeadSegmentation.svc/AddLeadsToStaticList',
+							body: { listId, leadIds: chunk },
+							idempotent: false,
+						},
 						itemIndex,
 					),
 				);
 			} catch (error) {
 				// The transport's error is kept; it only gains which leads earlier calls already added,
 				// so the user re-sends the rest and not the whole item.
-				const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				const failure =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (start > 0) {
 					const done = `Leads 1 to ${start} of ${leadIds.length} were added before this call failed; the rest were not sent.`;
 					failure.description = failure.description ? `${failure.description} ${done}` : done;

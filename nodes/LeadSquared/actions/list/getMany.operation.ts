@@ -17,11 +17,19 @@ const properties: INodeProperties[] = [
 			options: [
 				{ name: 'All', value: '' },
 				{ name: 'Dynamic', value: '1', description: 'Lists whose members follow a saved search' },
-				{ name: 'Refreshable', value: '2', description: 'Dynamic lists that LeadSquared refreshes on a schedule' },
-				{ name: 'Static', value: '0', description: 'Lists that leads are added to and removed from' },
+				{
+					name: 'Refreshable',
+					value: '2',
+					description: 'Dynamic lists that LeadSquared refreshes on a schedule',
+				},
+				{
+					name: 'Static',
+					value: '0',
+					description: 'Lists that leads are added to and removed from',
+				},
 			],
 			default: '',
-			description: 'LeadSquared\'s ListType: 0 static, 1 dynamic, 2 refreshable',
+			description: "LeadSquared's ListType: 0 static, 1 dynamic, 2 refreshable",
 		},
 		{
 			displayName: 'Search Text',
@@ -40,7 +48,7 @@ interface PreparedQuery extends ListSettings {
 
 export const getMany = defineOperation({
 	name: 'Get Many',
-	description: 'List the account\'s lead lists',
+	description: "List the account's lead lists",
 	action: 'Get many lists',
 	properties,
 	prepare(this: IExecuteFunctions, itemIndex: number): PreparedQuery {
@@ -48,7 +56,10 @@ export const getMany = defineOperation({
 		const searchText = readOptionalText.call(this, itemIndex, 'options.searchText', 'Search Text');
 		return {
 			...readListSettings.call(this, itemIndex),
-			filter: { ...(listType ? { ListType: listType } : {}), ...(searchText ? { SearchText: searchText } : {}) },
+			filter: {
+				...(listType ? { ListType: listType } : {}),
+				...(searchText ? { SearchText: searchText } : {}),
+			},
 		};
 	},
 	async execute(this: IExecuteFunctions, query: PreparedQuery, itemIndex: number) {
@@ -57,7 +68,13 @@ export const getMany = defineOperation({
 			{
 				paging: 'pageIndex',
 				maxPageSize: LISTS_PAGE_SIZE,
-				request: (page) => ({ api: 'v2', method: 'GET', path: 'LeadSegmentation.svc/Lists.Get', qs: { ...query.filter, ...page }, idempotent: true }),
+				request: (page) => ({
+					api: 'v2',
+					method: 'GET',
+					path: 'LeadSegmentation.svc/Lists.Get',
+					qs: { ...query.filter, ...page },
+					idempotent: true,
+				}),
 				records: (body) => recordsOf(body, 'Lists'),
 				total: recordCountOf,
 			},

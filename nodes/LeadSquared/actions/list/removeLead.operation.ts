@@ -25,7 +25,13 @@ export const removeLead = defineOperation({
 		// LeadSquared documents this write as a GET; it is still never re-sent after an unclear failure.
 		const response = await leadSquaredRequest.call(
 			this,
-			{ api: 'v2', method: 'GET', path: 'LeadSegmentation.svc/RemoveLeadFromStaticList', qs: { ListId: listId, LeadID: leadId }, idempotent: false },
+			{
+				api: 'v2',
+				method: 'GET',
+				path: 'LeadSegmentation.svc/RemoveLeadFromStaticList',
+				qs: { ListId: listId, LeadID: leadId },
+				idempotent: false,
+			},
 			itemIndex,
 		);
 		return { listId, leadId, response };

@@ -8,7 +8,12 @@ import { defineOperation } from '../define';
 
 const properties: INodeProperties[] = [
 	leadIdField,
-	{ ...noteField, required: true, placeholder: 'e.g. Called, asked for a demo next week', description: 'The note\'s text' },
+	{
+		...noteField,
+		required: true,
+		placeholder: 'e.g. Called, asked for a demo next week',
+		description: "The note's text",
+	},
 ];
 
 interface PreparedNote {
@@ -23,12 +28,27 @@ export const create = defineOperation({
 	properties,
 	prepare(this: IExecuteFunctions, itemIndex: number): PreparedNote {
 		const leadId = readLeadId.call(this, itemIndex);
-		return { leadId, note: readRequiredText.call(this, itemIndex, 'note', 'Note', 'Write the note\'s text, or map it from a previous node.') };
+		return {
+			leadId,
+			note: readRequiredText.call(
+				this,
+				itemIndex,
+				'note',
+				'Note',
+				"Write the note's text, or map it from a previous node.",
+			),
+		};
 	},
 	async execute(this: IExecuteFunctions, { leadId, note }: PreparedNote, itemIndex: number) {
 		const response = await leadSquaredRequest.call(
 			this,
-			{ api: 'v2', method: 'POST', path: 'LeadManagement.svc/CreateNote', body: { RelatedProspectId: leadId, Note: note }, idempotent: false },
+			{
+				api: 'v2',
+				method: 'POST',
+				path: 'LeadManagement.svc/CreateNote',
+				body: { RelatedProspectId: leadId, Note: note },
+				idempotent: false,
+			},
 			itemIndex,
 		);
 		return { noteId: idOf(messageOf(response)), leadId, response };

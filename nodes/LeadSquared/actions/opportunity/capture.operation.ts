@@ -20,11 +20,22 @@ import { defineOperation } from '../define';
 const properties: INodeProperties[] = [
 	...leadFieldsFields('upsert'),
 	...searchByFields,
-	accountPicker('Opportunity Type Name or ID', 'opportunityType', 'getOpportunityTypes', { required: true }),
-	typeFieldsMapper('Opportunity Fields', 'opportunityFields', 'getOpportunityFieldMapping', 'opportunityType'),
+	accountPicker('Opportunity Type Name or ID', 'opportunityType', 'getOpportunityTypes', {
+		required: true,
+	}),
+	typeFieldsMapper(
+		'Opportunity Fields',
+		'opportunityFields',
+		'getOpportunityFieldMapping',
+		'opportunityType',
+	),
 	{ ...noteField, displayName: 'Opportunity Note', name: 'opportunityNote' },
 	optionsCollection([
-		dateTimeField('Opportunity Date-Time', 'opportunityDateTime', 'When the opportunity arose. Leave empty for now. Sent to LeadSquared in UTC.'),
+		dateTimeField(
+			'Opportunity Date-Time',
+			'opportunityDateTime',
+			'When the opportunity arose. Leave empty for now. Sent to LeadSquared in UTC.',
+		),
 	]),
 ];
 
@@ -45,15 +56,27 @@ function duplicateActionOf(code: unknown): string | undefined {
 
 export const capture = defineOperation({
 	name: 'Capture',
-	description: 'Create an opportunity on a lead, creating or updating the lead first, with LeadSquared\'s duplicate detection',
+	description:
+		"Create an opportunity on a lead, creating or updating the lead first, with LeadSquared's duplicate detection",
 	action: 'Capture an opportunity',
 	properties,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const leadDetails = await leadDetailsWithSearchBy.call(this, itemIndex);
 		const type = await readOpportunityType.call(this, itemIndex);
-		const fields = readTypeFields.call(this, itemIndex, 'opportunityFields', 'Opportunity Fields', await opportunityTypeFields.call(this, type.code));
+		const fields = readTypeFields.call(
+			this,
+			itemIndex,
+			'opportunityFields',
+			'Opportunity Fields',
+			await opportunityTypeFields.call(this, type.code),
+		);
 		const note = readOptionalText.call(this, itemIndex, 'opportunityNote', 'Opportunity Note');
-		const dateTime = readDate.call(this, itemIndex, 'options.opportunityDateTime', 'Opportunity Date-Time');
+		const dateTime = readDate.call(
+			this,
+			itemIndex,
+			'options.opportunityDateTime',
+			'Opportunity Date-Time',
+		);
 		return {
 			LeadDetails: leadDetails,
 			Opportunity: {
@@ -67,15 +90,28 @@ export const capture = defineOperation({
 	async execute(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
 		const response = await leadSquaredRequest.call(
 			this,
-			{ api: 'v2', method: 'POST', path: 'OpportunityManagement.svc/Capture', body, idempotent: false },
+			{
+				api: 'v2',
+				method: 'POST',
+				path: 'OpportunityManagement.svc/Capture',
+				body,
+				idempotent: false,
+			},
 			itemIndex,
 		);
 		const answer = answerOf(response);
-		const details = Array.isArray(answer.AdditionalDetails) && isObject(answer.AdditionalDetails[0]) ? answer.AdditionalDetails[0] : {};
+		const details =
+			Array.isArray(answer.AdditionalDetails) && isObject(answer.AdditionalDetails[0])
+				? answer.AdditionalDetails[0]
+				: {};
 		return {
-			opportunityId: firstText(answer, 'CreatedOpportunityId', 'OpportunityId') ?? firstText(answer, 'ConflictedOpportunityId'),
+			opportunityId:
+				firstText(answer, 'CreatedOpportunityId', 'OpportunityId') ??
+				firstText(answer, 'ConflictedOpportunityId'),
 			leadId: firstText(answer, 'RelatedProspectId', 'ProspectId', 'LeadId'),
-			duplicateCheck: duplicateActionOf(details.PostDeDupActionPerformed ?? answer.PostDeDupActionPerformed),
+			duplicateCheck: duplicateActionOf(
+				details.PostDeDupActionPerformed ?? answer.PostDeDupActionPerformed,
+			),
 			isNew: typeof answer.IsUnique === 'boolean' ? answer.IsUnique : undefined,
 			activityId: firstText(details, 'ActivityId') ?? firstText(answer, 'ActivityId'),
 			response,
@@ -92,6 +128,7 @@ function answerOf(response: ResponseBody): IDataObject {
 }
 
 function firstText(answer: IDataObject, ...keys: string[]): string | undefined {
-	for (const key of keys) if (typeof answer[key] === 'string' && answer[key] !== '') return answer[key];
+	for (const key of keys)
+		if (typeof answer[key] === 'string' && answer[key] !== '') return answer[key];
 	return undefined;
 }

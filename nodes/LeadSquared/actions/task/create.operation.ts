@@ -3,8 +3,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { idOf, messageOf } from '../../../shared/responses';
 import { leadSquaredRequest } from '../../../shared/transport';
 import { invalidInput } from '../../../shared/validation';
-import { readDate, readOptionalText, readOwner, readRequiredText, readTaskType } from '../../helpers/accountChecks';
-import { accountPicker, dateTimeField, leadIdField, optionsCollection, readLeadId } from '../common.descriptions';
+import {
+	readDate,
+	readOptionalText,
+	readOwner,
+	readRequiredText,
+	readTaskType,
+} from '../../helpers/accountChecks';
+import {
+	accountPicker,
+	dateTimeField,
+	leadIdField,
+	optionsCollection,
+	readLeadId,
+} from '../common.descriptions';
 import { defineOperation } from '../define';
 
 const properties: INodeProperties[] = [
@@ -15,18 +27,31 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Call back after the webinar',
-		description: 'The task\'s subject, as the owner sees it',
+		description: "The task's subject, as the owner sees it",
 	},
 	accountPicker('Task Type Name or ID', 'taskType', 'getTaskTypes', { required: true }),
 	{ ...leadIdField, description: 'The lead the task is about (its ProspectID)' },
-	{ ...dateTimeField('Due Date', 'dueDate', 'When the task is due. Sent to LeadSquared in UTC.'), required: true },
+	{
+		...dateTimeField('Due Date', 'dueDate', 'When the task is due. Sent to LeadSquared in UTC.'),
+		required: true,
+	},
 	accountPicker('Owner Name or ID', 'owner', 'getUsers', {
 		description:
 			'The user who gets the task. Leave empty for the user whose keys the credential uses. Choose from the list, or specify a user ID or email address using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}),
 	optionsCollection([
-		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
-		dateTimeField('End Date', 'endDate', 'When an appointment-type task ends. Sent to LeadSquared in UTC.'),
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+		},
+		dateTimeField(
+			'End Date',
+			'endDate',
+			'When an appointment-type task ends. Sent to LeadSquared in UTC.',
+		),
 		{
 			displayName: 'Reminder (Minutes Before Due)',
 			name: 'reminder',
@@ -49,15 +74,41 @@ export const create = defineOperation({
 	action: 'Create a task',
 	properties,
 	async prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
-		const name = readRequiredText.call(this, itemIndex, 'name', 'Name', 'Give the task a name, e.g. "Call back after the webinar".');
+		const name = readRequiredText.call(
+			this,
+			itemIndex,
+			'name',
+			'Name',
+			'Give the task a name, e.g. "Call back after the webinar".',
+		);
 		const leadId = readLeadId.call(this, itemIndex);
 		const dueDate = readDate.call(this, itemIndex, 'dueDate', 'Due Date');
-		if (dueDate === undefined) throw invalidInput(this.getNode(), itemIndex, 'Due Date', 'is empty', 'Pick the date the task is due, or map one.');
+		if (dueDate === undefined)
+			throw invalidInput(
+				this.getNode(),
+				itemIndex,
+				'Due Date',
+				'is empty',
+				'Pick the date the task is due, or map one.',
+			);
 		const endDate = readDate.call(this, itemIndex, 'options.endDate', 'End Date');
-		const description = readOptionalText.call(this, itemIndex, 'options.description', 'Description');
+		const description = readOptionalText.call(
+			this,
+			itemIndex,
+			'options.description',
+			'Description',
+		);
 		const reminder = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).reminder;
-		if (reminder !== undefined && (typeof reminder !== 'number' || !Number.isInteger(reminder) || reminder < 0)) {
-			throw invalidInput(this.getNode(), itemIndex, 'Reminder (Minutes Before Due)', `${JSON.stringify(reminder)} is not a whole number of 0 or more`);
+		if (
+			reminder !== undefined &&
+			(typeof reminder !== 'number' || !Number.isInteger(reminder) || reminder < 0)
+		) {
+			throw invalidInput(
+				this.getNode(),
+				itemIndex,
+				'Reminder (Minutes Before Due)',
+				`${JSON.stringify(reminder)} is not a whole number of 0 or more`,
+			);
 		}
 		const taskType = await readTaskType.call(this, itemIndex);
 		const owner = await readOwner.call(this, itemIndex, 'owner', 'Owner');
@@ -83,6 +134,11 @@ export const create = defineOperation({
 			{ api: 'v2', method: 'POST', path: 'Task.svc/Create', body: task.body, idempotent: false },
 			itemIndex,
 		);
-		return { taskId: idOf(messageOf(response)), leadId: task.leadId, ownerId: task.body.OwnerId, response };
+		return {
+			taskId: idOf(messageOf(response)),
+			leadId: task.leadId,
+			ownerId: task.body.OwnerId,
+			response,
+		};
 	},
 });

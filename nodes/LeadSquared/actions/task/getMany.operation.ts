@@ -1,6 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { leadListFields, leadListRequest, readLeadListQuery, readListRecords, type LeadListEndpoint, type LeadListQuery } from '../listRecords';
+import {
+	leadListFields,
+	leadListRequest,
+	readLeadListQuery,
+	readListRecords,
+	type LeadListEndpoint,
+	type LeadListQuery,
+} from '../listRecords';
 import { defineOperation } from '../define';
 
 // Documented as a GET under LeadManagement.svc; it may answer with every task at once, which the
@@ -21,6 +28,11 @@ export const getMany = defineOperation({
 		return readLeadListQuery.call(this, itemIndex);
 	},
 	async execute(this: IExecuteFunctions, query: LeadListQuery, itemIndex: number) {
-		return await readListRecords.call(this, leadListRequest(RETRIEVE_TASKS, query.leadId), itemIndex, query);
+		return await readListRecords.call(
+			this,
+			leadListRequest(RETRIEVE_TASKS, query.leadId),
+			itemIndex,
+			query,
+		);
 	},
 });

@@ -28,15 +28,26 @@ interface PreparedQuery extends ListSettings {
 
 export const getMany = defineOperation({
 	name: 'Get Many',
-	description: 'List the account\'s users, active ones only unless asked',
+	description: "List the account's users, active ones only unless asked",
 	action: 'Get many users',
 	properties,
 	prepare(this: IExecuteFunctions, itemIndex: number): PreparedQuery {
-		return { ...readListSettings.call(this, itemIndex), includeInactive: this.getNodeParameter('options.includeInactive', itemIndex, false) as boolean };
+		return {
+			...readListSettings.call(this, itemIndex),
+			includeInactive: this.getNodeParameter(
+				'options.includeInactive',
+				itemIndex,
+				false,
+			) as boolean,
+		};
 	},
 	async execute(this: IExecuteFunctions, query: PreparedQuery, itemIndex: number) {
 		// Users.Get answers with every user at once; Limit is applied here.
-		const body = await leadSquaredRequest.call(this, { api: 'v2', method: 'GET', path: 'UserManagement.svc/Users.Get', idempotent: true }, itemIndex);
+		const body = await leadSquaredRequest.call(
+			this,
+			{ api: 'v2', method: 'GET', path: 'UserManagement.svc/Users.Get', idempotent: true },
+			itemIndex,
+		);
 		return recordsOf(body, 'Users')
 			.filter((record) => query.includeInactive || toUser(record).active)
 			.slice(0, query.pageLimit.limit)
