@@ -12,6 +12,7 @@ import {
 	readRawValues,
 	returnAllFields,
 } from './common.descriptions';
+import { defineOperation, type Operation } from './define';
 
 /**
  * What every Get Many operation does after reading its own fields: page through the endpoint up
@@ -100,4 +101,27 @@ export interface LeadListQuery extends ListSettings {
 
 export function readLeadListQuery(this: IExecuteFunctions, itemIndex: number): LeadListQuery {
 	return { leadId: readLeadId.call(this, itemIndex), ...readListSettings.call(this, itemIndex) };
+}
+
+/** The Get Many of a lead's records that needs only the lead and Return All / Limit (notes, tasks). */
+export function leadRecordsOperation(
+	label: { description: string; action: string },
+	endpoint: LeadListEndpoint,
+): Operation {
+	return defineOperation({
+		name: 'Get Many',
+		...label,
+		properties: leadListFields(),
+		prepare(this: IExecuteFunctions, itemIndex: number): LeadListQuery {
+			return readLeadListQuery.call(this, itemIndex);
+		},
+		async execute(this: IExecuteFunctions, query: LeadListQuery, itemIndex: number) {
+			return await readListRecords.call(
+				this,
+				leadListRequest(endpoint, query.leadId),
+				itemIndex,
+				query,
+			);
+		},
+	});
 }
