@@ -35,11 +35,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-/** Capture requests are the same for the sync and async APIs; only where they go differs. */
-export async function captureBody(this: IExecuteFunctions, itemIndex: number) {
-	return await leadDetailsWithSearchBy.call(this, itemIndex);
-}
-
 export const capture = defineOperation({
 	name: 'Capture',
 	description: "Create a lead, or update the one that matches, with LeadSquared's capture rules",
@@ -56,7 +51,7 @@ export const capture = defineOperation({
 			method: 'POST',
 			path: 'LeadManagement.svc/Lead.Capture',
 			qs: behavior === 'default' ? undefined : { LeadUpdateBehavior: behavior },
-			body: await captureBody.call(this, itemIndex),
+			body: await leadDetailsWithSearchBy.call(this, itemIndex),
 			idempotent: false,
 		};
 	},

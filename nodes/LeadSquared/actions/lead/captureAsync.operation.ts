@@ -7,9 +7,9 @@ import {
 	type ApiRequest,
 } from '../../../shared/transport';
 import { queuedRequestOf } from '../../../shared/requestStatus';
+import { leadDetailsWithSearchBy } from '../../helpers/leadFields';
 import { asyncNotice, leadFieldsFields, searchByFields } from '../common.descriptions';
 import { defineOperation } from '../define';
-import { captureBody } from './capture.operation';
 
 const properties: INodeProperties[] = [
 	asyncNotice('capture'),
@@ -27,7 +27,8 @@ export const captureAsync = defineOperation({
 		this: IExecuteFunctions,
 		itemIndex: number,
 	): Promise<{ request: ApiRequest; inputFields: IDataObject }> {
-		const body = await captureBody.call(this, itemIndex);
+		// The same body as Capture; only where it goes differs.
+		const body = await leadDetailsWithSearchBy.call(this, itemIndex);
 		await assertAsyncConfigured.call(this, itemIndex);
 		return {
 			request: { api: 'async', method: 'POST', path: 'lead/capture', body, idempotent: false },
