@@ -6,18 +6,15 @@
  */
 import nock from 'nock';
 
-import { secretsOf } from '../../nodes/shared/transport/redact';
-import { API_BASE, TEST_CREDENTIALS, readCoreLog, runNode } from '../harness/engine';
+import { API_BASE } from '../harness/engine';
 import { useNock } from '../harness/http';
+import { ECHO, runFailing, type Reply } from '../harness/leakCheck';
 import { recordMatrixRow } from '../harness/matrixReport';
 import { LEAD_ID, mapped } from '../harness/account';
 
 useNock();
 
-const SECRETS = secretsOf(TEST_CREDENTIALS);
-const ECHO = `key ${TEST_CREDENTIALS.accessKey} secret ${TEST_CREDENTIALS.secretKey} api ${TEST_CREDENTIALS.asyncApiKey}`;
-
-const FAILURES: Record<string, (scope: nock.Interceptor) => nock.Scope> = {
+const FAILURES: Record<string, Reply> = {
 	'401': (i) =>
 		i.reply(401, {
 			Status: 'Error',
@@ -66,30 +63,16 @@ const matrix = Object.entries(FAILURES).flatMap(([failure, reply]) =>
 	),
 );
 
-const leaks = (text: string) => SECRETS.filter((secret) => text.includes(secret));
-
 it.each(matrix)(
 	'$failure on $request (continue on fail: $continueOnFail) leaks nothing',
 	async ({ failure, request, reply, setup, continueOnFail }) => {
-		for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
-		nock(API_BASE)
-			.get('/v2/Authentication.svc/UserByAccessKey.Get')
-			.optionally()
-			.reply(401, { ExceptionMessage: ECHO });
-
-		const result = await runNode({
-			parameters: setup.parameters,
+		const { result, failed, hits } = await runFailing(
+			setup.parameters,
+			setup.intercept,
+			reply,
 			continueOnFail,
-			credentials: { requestTimeoutSeconds: 1, maxRetrySeconds: 1 },
-		});
-		nock.cleanAll();
+		);
 
-		const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
-		const hits = [
-			...leaks(JSON.stringify(result.run)),
-			...leaks(JSON.stringify(result.logs)),
-			...leaks(readCoreLog()),
-		];
 		recordMatrixRow('secrets', {
 			failure,
 			request,

@@ -7,17 +7,12 @@
  */
 import nock from 'nock';
 
-import { secretsOf } from '../../nodes/shared/transport/redact';
-import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS, readCoreLog, runNode } from '../harness/engine';
+import { API_BASE, ASYNC_BASE, TEST_CREDENTIALS } from '../harness/engine';
 import { useNock } from '../harness/http';
+import { ECHO, leaks, runFailing, type Reply } from '../harness/leakCheck';
 import { recordMatrixRow } from '../harness/matrixReport';
 
 useNock();
-
-const SECRETS = secretsOf(TEST_CREDENTIALS);
-const ECHO = `key ${TEST_CREDENTIALS.accessKey} secret ${TEST_CREDENTIALS.secretKey} api ${TEST_CREDENTIALS.asyncApiKey}`;
-
-type Reply = (scope: nock.Interceptor) => nock.Scope;
 
 // Servers that echo the request (some proxies and error pages do) are included on purpose.
 const FAILURES: Record<string, Reply> = {
@@ -104,35 +99,16 @@ const matrix = Object.entries(FAILURES).flatMap(([failure, reply]) =>
 	),
 );
 
-function leaks(text: string): string[] {
-	return SECRETS.filter((secret) => text.includes(secret));
-}
-
 it.each(matrix)(
 	'$failure on $request (continue on fail: $continueOnFail) leaks nothing',
 	async ({ failure, request, reply, setup, continueOnFail }) => {
-		// Enough replies for every retry the policy may make within the short retry window.
-		for (let attempt = 0; attempt < 4; attempt++) reply(setup.intercept());
-		// A 401 on a v2 call triggers the region diagnosis, which may echo secrets too.
-		nock(API_BASE)
-			.get('/v2/Authentication.svc/UserByAccessKey.Get')
-			.optionally()
-			.reply(401, { ExceptionMessage: ECHO });
-
-		const result = await runNode({
-			parameters: setup.parameters,
+		const { failed, found, hits } = await runFailing(
+			setup.parameters,
+			setup.intercept,
+			reply,
 			continueOnFail,
-			credentials: { requestTimeoutSeconds: 1, maxRetrySeconds: 1 },
-		});
-		nock.cleanAll();
+		);
 
-		const failed = continueOnFail ? result.output[0]?.[0]?.json.error : result.error?.message;
-		const coreLog = readCoreLog();
-		const hits = [
-			...leaks(JSON.stringify(result.run)),
-			...leaks(JSON.stringify(result.logs)),
-			...leaks(coreLog),
-		];
 		recordMatrixRow('secrets', {
 			failure,
 			request,
@@ -141,9 +117,9 @@ it.each(matrix)(
 			message: failed,
 		});
 		expect(typeof failed).toBe('string');
-		expect(leaks(JSON.stringify(result.run))).toEqual([]);
-		expect(leaks(JSON.stringify(result.logs))).toEqual([]);
-		expect(leaks(coreLog)).toEqual([]);
+		expect(found.runData).toEqual([]);
+		expect(found.logs).toEqual([]);
+		expect(found.coreLog).toEqual([]);
 		// The error the user sees must still say what happened.
 		expect(failed).not.toMatch(/^Request failed with status code/);
 	},
