@@ -28,7 +28,7 @@ export interface SandboxOptions {
 	accessKey: string;
 	secretKey: string;
 	apiKey: string;
-	/** Calls accepted per window, per API (sync and async count separately). 0 disables the limit. */
+	/** Calls accepted per window, per API (sync calls, async submits and async status checks each count separately). 0 disables the limit. */
 	rateLimit: number;
 	rateWindowMs: number;
 	/**

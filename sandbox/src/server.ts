@@ -70,6 +70,9 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		sync: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs),
 		bulk: new SlidingWindowLimit(options.bulkRateLimit, options.bulkRateWindowMs),
 		async: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs),
+		// Status checks are a service of their own beside the async submits (the node gives them
+		// a budget of their own too), so polling never eats into the submit budget.
+		asyncStatus: new SlidingWindowLimit(options.rateLimit, options.rateWindowMs),
 	};
 	const daily = new DailyLimit(options.dailyLimit);
 	let callLog: CallRecord[] = [];
@@ -194,12 +197,12 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		},
 		'GET /lead/status': {
 			access: 'apiKey',
-			limiter: 'async',
+			limiter: 'asyncStatus',
 			handle: ({ query }) => jobStatus('capture', query),
 		},
 		'GET /lead/update/status': {
 			access: 'apiKey',
-			limiter: 'async',
+			limiter: 'asyncStatus',
 			handle: ({ query }) => jobStatus('update', query),
 		},
 	};
@@ -387,8 +390,11 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 
 	function configure(partial: PartialOptions): void {
 		options = withDefaults(options, partial);
-		limits.sync.limit = limits.async.limit = options.rateLimit;
-		limits.sync.windowMs = limits.async.windowMs = options.rateWindowMs;
+		limits.sync.limit = limits.async.limit = limits.asyncStatus.limit = options.rateLimit;
+		limits.sync.windowMs =
+			limits.async.windowMs =
+			limits.asyncStatus.windowMs =
+				options.rateWindowMs;
 		limits.bulk.limit = options.bulkRateLimit;
 		limits.bulk.windowMs = options.bulkRateWindowMs;
 		daily.limit = options.dailyLimit;
@@ -404,6 +410,7 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 		limits.sync.reset();
 		limits.bulk.reset();
 		limits.async.reset();
+		limits.asyncStatus.reset();
 		daily.reset();
 		faults.reset();
 		callLog = [];
@@ -423,7 +430,11 @@ export async function startSandbox(changes: PartialOptions = {}): Promise<Sandbo
 			throttled: counters.throttled,
 			dailyCapRefusals: counters.dailyCapRefusals,
 			faults: { ...faults.injected },
-			maxCallsInAnyWindow: Math.max(limits.sync.maxInAnyWindow, limits.async.maxInAnyWindow),
+			maxCallsInAnyWindow: Math.max(
+				limits.sync.maxInAnyWindow,
+				limits.async.maxInAnyWindow,
+				limits.asyncStatus.maxInAnyWindow,
+			),
 			maxBulkCallsInAnyWindow: limits.bulk.maxInAnyWindow,
 			firstCountedAt: counters.firstCountedAt,
 			lastCountedAt: counters.lastCountedAt,

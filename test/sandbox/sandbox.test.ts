@@ -419,6 +419,26 @@ describe('async API', () => {
 		expect(wrongPath.status).toBe(404);
 	});
 
+	it('counts status checks against a limit of their own, so polling never eats into the submit budget', async () => {
+		sandbox.configure({ rateLimit: 1 });
+		const submit = async () =>
+			await call(sandbox, 'POST', `/lead/capture?${asyncQuery}`, {
+				headers: asyncHeaders,
+				body: fields({ EmailAddress: 'limit@b.co' }),
+			});
+		const status = async (requestId: string) =>
+			await call(sandbox, 'GET', `/lead/status?RequestID=${requestId}`, { headers: asyncHeaders });
+
+		const first = await submit();
+		const second = await submit();
+		const firstCheck = await status(first.body.RequestID);
+		const secondCheck = await status(first.body.RequestID);
+
+		expect([first.status, second.status, firstCheck.status, secondCheck.status]).toEqual([
+			200, 429, 200, 429,
+		]);
+	});
+
 	it('needs x-api-key for submitting and for status, and the access keys only for submitting', async () => {
 		const noApiKey = await call(sandbox, 'POST', `/lead/capture?${asyncQuery}`, {
 			headers: {},

@@ -15,7 +15,7 @@ export interface Call {
 export interface Route {
 	access: Access;
 	/** Bulk endpoints use `bulkRateLimit` when it is set, otherwise the sync limit. */
-	limiter: 'sync' | 'bulk' | 'async';
+	limiter: 'sync' | 'bulk' | 'async' | 'asyncStatus';
 	/** UserByAccessKey.Get answers on every regional host; everything else only on the home host. */
 	anyHost?: boolean;
 	handle(call: Call): unknown;
