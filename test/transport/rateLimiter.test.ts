@@ -1,9 +1,10 @@
 /**
  * The limiter's promises, on a fake clock (no real waiting, no timing assertions): one process
  * alone never causes a 429 however latency varies; the credential's setting is a ceiling;
- * Retry-After is honoured; retries are served before fresh calls; a share lost to other
- * processes shrinks at once and grows back one call per window; each API family has its own
- * budget.
+ * Retry-After is honoured; retries are served before fresh calls; after idling, half the budget
+ * goes first; a 429 takes a process that held more than half of the window down to half and
+ * costs any other at most a call; shares grow back, faster the longer no 429 comes; each API
+ * family has its own budget.
  */
 import {
 	RateLimiter,
@@ -148,7 +149,7 @@ describe("the credential's Rate Limit is a ceiling", () => {
 
 	it('is lowered by a lower figure from LeadSquared, which then explains the 429 without shrinking the share', async () => {
 		const limiter = new RateLimiter(25, new FakeClock());
-		await Promise.all(Array.from({ length: 12 }, async () => await limiter.acquire()));
+		await Promise.all(Array.from({ length: 10 }, async () => await limiter.acquire()));
 		limiter.throttled({ limit: 10, windowSeconds: 5 });
 
 		expect(limiter.accountLimit).toBe(10);
@@ -161,7 +162,7 @@ describe("the credential's Rate Limit is a ceiling", () => {
 		limiter.throttled({ limit: 24, windowSeconds: 5 });
 
 		expect(limiter.accountLimit).toBe(24);
-		expect(limiter.limit).toBe(22); // its share cut: 25 * 0.9
+		expect(limiter.limit).toBe(4); // its first share: the 3 calls it had, and one more
 	});
 
 	it("scales to the window LeadSquared names, never above the setting's pace", () => {
@@ -236,73 +237,120 @@ describe('fairness', () => {
 	});
 });
 
-describe('sharing the account with other processes (AIMD)', () => {
+describe('sharing the account with other processes', () => {
 	/** A process that spent `calls` of its budget in the last moments, all answered. */
-	async function busyLimiter(clock: FakeClock, calls: number): Promise<RateLimiter> {
-		const limiter = new RateLimiter(20, clock);
-		const slots = await Promise.all(
-			Array.from({ length: calls }, async () => await limiter.acquire()),
-		);
-		await clock.advance(100);
-		for (const slot of slots) slot.release(clock.now());
+	async function busyLimiter(clock: FakeClock, calls: number, ceiling = 20): Promise<RateLimiter> {
+		const limiter = new RateLimiter(ceiling, clock);
+		const granted: Slot[] = [];
+		for (let index = 0; index < calls; index++)
+			void limiter.acquire().then((slot) => granted.push(slot));
+		// After idling the budget opens in steps, each once the calls before are answered.
+		for (let answered = 0; answered < calls; ) {
+			await clock.advance(100);
+			for (const slot of granted.slice(answered)) slot.release(clock.now());
+			answered = granted.length;
+		}
 		return limiter;
 	}
 
-	it("halves its share on a 429 it did not cause when the whole window was its own, counting one burst's 429s once", async () => {
+	it('after idling, sends 40% of its budget, then 70%, then all, each step once the calls before are answered', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(20, clock);
+		const granted: Slot[] = [];
+		for (let index = 0; index < 20; index++)
+			void limiter.acquire().then((slot) => granted.push(slot));
+		await clock.advance(0);
+		expect(granted).toHaveLength(8);
+
+		granted.slice(0, 7).forEach((slot) => slot.release(clock.now()));
+		await clock.advance(0);
+		expect(granted).toHaveLength(8); // one answer still awaited
+		granted[7].release(clock.now());
+		await clock.advance(0);
+		expect(granted).toHaveLength(14);
+		granted.slice(8).forEach((slot) => slot.release(clock.now()));
+		await clock.advance(0);
+		expect(granted).toHaveLength(20);
+	});
+
+	it('holds the next steps back when a 429 comes among the answers, and takes what it had as its share', async () => {
+		const clock = new FakeClock();
+		const limiter = new RateLimiter(20, clock);
+		const granted: Slot[] = [];
+		for (let index = 0; index < 20; index++)
+			void limiter.acquire().then((slot) => granted.push(slot));
+		await clock.advance(0);
+		granted.slice(0, 5).forEach((slot) => slot.release(clock.now()));
+		granted[5].release(clock.now(), { throttled: true });
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+
+		// 5 accepted and 2 in flight: 7 of the window were its own, so its share is 8.
+		expect(limiter.limit).toBe(8);
+		granted.slice(6).forEach((slot) => slot.release(clock.now()));
+		await clock.advance(0);
+		expect(granted).toHaveLength(8); // no next step: its 8 slots are held for a window
+	});
+
+	it("steps down to half on a 429 when it held more than half of the window, counting one burst's 429s once", async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		expect(limiter.limit).toBe(10); // 20 * 0.5
+		expect(limiter.limit).toBe(10);
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
 		expect(limiter.limit).toBe(10);
 	});
 
-	it('cuts deeper the more of the window it had, so sharers drift towards equal shares', async () => {
+	it('gives back between half a call and a call when it held at most half, since another process most likely grew', async () => {
 		const clock = new FakeClock();
-		const big = await busyLimiter(clock, 20);
-		const small = await busyLimiter(clock, 20);
-		big.throttled({ limit: 20, windowSeconds: 5 });
-		small.throttled({ limit: 20, windowSeconds: 5 });
+		const limiter = await busyLimiter(clock, 20);
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
 		await clock.advance(2 * WINDOW);
-		expect([big.limit, small.limit]).toEqual([12, 12]);
+		expect(limiter.limit).toBe(11); // grown back by one
+		// Idle for two windows, so it sends 40% first: 4 of its 11.
+		await Promise.all(Array.from({ length: 4 }, async () => await limiter.acquire()));
 
-		await Promise.all(Array.from({ length: 12 }, async () => await big.acquire()));
-		await Promise.all(Array.from({ length: 4 }, async () => await small.acquire()));
-		big.throttled({ limit: 20, windowSeconds: 5 });
-		small.throttled({ limit: 20, windowSeconds: 5 });
-
-		expect(big.limit).toBe(8); // 12 of 20 calls were its own: 12 * (1 - 0.5 * 0.6) = 8.4
-		expect(small.limit).toBe(10); // 4 of 20: 12 * 0.9 = 10.8 (at least a 10% cut)
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(10); // 11 - 0.5, with no jitter
+		clock.randomValue = 0.99;
+		await clock.advance(WINDOW);
+		limiter.throttled({ limit: 20, windowSeconds: 5 });
+		expect(limiter.limit).toBe(9); // 10.5 - 0.995
 	});
 
-	it('grows back by one call per quiet window, then, still quiet, by doubling steps up to the ceiling', async () => {
+	it('grows back a call two windows after the 429, then one per quiet window, doubling after two quiet steps, up to the ceiling', async () => {
 		const clock = new FakeClock();
 		const limiter = await busyLimiter(clock, 20);
 		limiter.throttled({ limit: 20, windowSeconds: 5 });
 		expect(limiter.limit).toBe(10);
 
-		await clock.advance(WINDOW);
+		await clock.advance(2 * WINDOW - 1);
+		expect(limiter.limit).toBe(10);
+		await clock.advance(1);
 		expect(limiter.limit).toBe(11);
-		await clock.advance(3 * WINDOW);
+		await clock.advance(WINDOW);
+		expect(limiter.limit).toBe(12);
+		await clock.advance(WINDOW);
 		expect(limiter.limit).toBe(14);
 		await clock.advance(WINDOW);
-		expect(limiter.limit).toBe(16);
+		expect(limiter.limit).toBe(18);
 		await clock.advance(WINDOW);
 		expect(limiter.limit).toBe(20);
 	});
 
-	it('starts growing slowly again after each 429', async () => {
+	it("holds a refused call's slot up to half a window longer, at random, so its retry does not come back to the same spot", async () => {
 		const clock = new FakeClock();
-		const limiter = await busyLimiter(clock, 20);
-		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		await clock.advance(5 * WINDOW);
-		expect(limiter.limit).toBe(16);
+		clock.randomValue = 0.5;
+		const limiter = new RateLimiter(1, clock);
+		const refused = await limiter.acquire();
+		refused.release(clock.now(), { throttled: true });
+		let granted = false;
+		void limiter.acquire().then(() => (granted = true));
 
-		limiter.throttled({ limit: 20, windowSeconds: 5 });
-		expect(limiter.limit).toBe(14); // 16 * 0.9 = 14.4: none of the window's calls were its own
-		await clock.advance(WINDOW);
-		expect(limiter.limit).toBe(15);
+		await clock.advance(WINDOW * 1.01 + WINDOW * 0.25 - 1);
+		expect(granted).toBe(false);
+		await clock.advance(1);
+		expect(granted).toBe(true);
 	});
 
 	it('spreads processes apart with jitter in the decrease and in the growth period', async () => {
@@ -314,12 +362,12 @@ describe('sharing the account with other processes (AIMD)', () => {
 
 		a.throttled({ limit: 20, windowSeconds: 5 });
 		b.throttled({ limit: 20, windowSeconds: 5 });
-		expect(b.limit).toBeLessThan(a.limit);
+		expect(b.limit).toBeLessThan(a.limit); // 20 / 2 * (1 - 0.05 * 0.99) = 9.5
 
-		await steady.advance(WINDOW);
-		await jittered.advance(WINDOW);
+		await steady.advance(2 * WINDOW);
+		await jittered.advance(2 * WINDOW);
 		expect(a.limit).toBe(11);
-		expect(b.limit).toBe(8); // 20 * 0.5 * (1 - 0.15 * 0.99) = 8.5, not grown yet: its period is 7.5 s
+		expect(b.limit).toBe(9); // not grown yet: its first period is almost three windows
 	});
 });
 

@@ -16,11 +16,14 @@ import { processCache } from '../processCache';
  * times can safely do better: throughput is `limit` per (window + latency).
  *
  * Other processes (queue-mode workers, other n8n instances, other integrations using the same
- * keys) spend the same budget unseen. A 429 while this process kept to its own pace is their
- * footprint: this process then shrinks its share (multiplicative decrease, deeper the more of
- * the window was its own) and grows it back by one call per quiet window (additive increase),
- * with random jitter so processes that were throttled together do not grow and burst in
- * lockstep.
+ * keys) spend the same budget unseen; a 429 while this process kept to its own pace is their
+ * footprint. What a 429 does not say is who grew: a process that adds a call takes the room that
+ * another's next call was about to use, and that other process gets the 429. So a 429 costs the
+ * process that gets it little, unless it held more than half of the window, which is more than
+ * its fair part whatever the number of sharers (see `shrinkShare`). Shares grow back slowly while
+ * others may still be there and fast once a few windows have passed without a 429 (see
+ * `growShare`). The figures behind these choices come from `npm run bench:queue` (real n8n
+ * workers) and `benchmarks/sharingSimulation.ts` (the same limiter on a virtual clock).
  */
 export class RateLimiter {
 	private readonly slots: Slot[] = [];
@@ -38,7 +41,7 @@ export class RateLimiter {
 	/** The per-window figure from LeadSquared's own 429 message; it may only lower the pace. */
 	private reportedLimit: number | undefined;
 
-	/** This process's share of the account's budget, in calls per window (AIMD). */
+	/** This process's share of the account's budget, in calls per window; unlimited until a 429. */
 	private share = Number.POSITIVE_INFINITY;
 
 	private lastDecreaseAt = Number.NEGATIVE_INFINITY;
@@ -47,6 +50,19 @@ export class RateLimiter {
 	private quietSteps = 0;
 
 	private nextIncreaseAt = 0;
+
+	/**
+	 * After idling, the calls of the current stage of the first burst, until they are all
+	 * answered. Processes started together (queue-mode workers given executions at once) know
+	 * nothing of each other yet: if each sent its whole budget at once, half of all those calls
+	 * would be refused with two processes, two thirds with three. Sent in steps (40% of the
+	 * budget, then 70%, then all), a 429 among one step's answers holds the next steps back, and
+	 * only the calls of one step can be refused.
+	 */
+	private firstBurst: Slot[] | undefined = [];
+
+	/** Which of `firstBurstStages` the first burst has reached. */
+	private firstBurstStage = 0;
 
 	constructor(
 		/** The credential's Rate Limit, calls per RATE_WINDOW_MS: a ceiling nothing may raise. */
@@ -71,10 +87,27 @@ export class RateLimiter {
 		return Math.min(this.ceiling, this.reportedLimit ?? Number.POSITIVE_INFINITY);
 	}
 
-	/** Slots this process may hold at once now. */
+	/** Slots this process may hold at once: its share of the account's budget. */
 	get limit(): number {
 		this.growShare();
 		return Math.max(1, Math.min(this.accountLimit, Math.floor(this.share)));
+	}
+
+	/** The limit, or part of it while the first burst after idling is awaited. */
+	private slotsAllowedNow(): number {
+		const limit = this.limit;
+		const burst = this.firstBurst;
+		if (!burst) return limit;
+		const stages = this.tuning.firstBurstStages;
+		if (burst.length > 0 && burst.every((slot) => slot.answeredAt !== undefined)) {
+			this.firstBurstStage++;
+			this.firstBurst = [];
+		}
+		if (this.firstBurstStage >= stages.length) {
+			this.firstBurst = undefined;
+			return limit;
+		}
+		return Math.max(1, Math.ceil(limit * stages[this.firstBurstStage]));
 	}
 
 	/** Applies the credential's setting; a changed setting also forgets what LeadSquared reported. */
@@ -139,25 +172,37 @@ export class RateLimiter {
 		if (report.retryAfterMs !== undefined && report.retryAfterMs > 0) {
 			this.pausedUntil = Math.max(this.pausedUntil, now + report.retryAfterMs);
 		}
-		this.nextIncreaseAt = Math.max(this.nextIncreaseAt, now + this.increaseInterval());
+		this.nextIncreaseAt = Math.max(
+			this.nextIncreaseAt,
+			now + this.windowMs * this.tuning.firstIncreaseWindows + this.increaseInterval(),
+		);
+		this.firstBurst = undefined;
 		this.kick();
 	}
 
+	/**
+	 * Someone else spent part of the window when LeadSquared refused. One burst can bring
+	 * several 429s at once; they are one signal, not many.
+	 * - A process that held more than half of the full window had more than its part however many
+	 *   share the account: it steps down to half.
+	 * - Any other process was most likely squeezed by one that grew: it gives back between half
+	 *   a call and a call, at random, so a lasting excess drains from all sharers without
+	 *   anyone being cut deep for another's growth.
+	 * - The first 429 since this process started (or idled) is different: it has no share yet,
+	 *   and takes what it actually had in the window.
+	 */
 	private shrinkShare(now: number, ownPace: number, ownCalls: number): void {
-		// One burst can bring several 429s at once; they are one signal, not many.
 		if (now - this.lastDecreaseAt < this.windowMs) return;
 		this.lastDecreaseAt = now;
 		this.quietSteps = 0;
-		// The more of the full window was ours, the deeper the cut: a process that had it all
-		// halves (assuming one other), one that had a small part steps back a little. Sharers
-		// thus drift towards equal shares, and no execution is left far behind the others.
-		const ownFraction = Math.min(1, ownCalls / this.accountLimit);
-		const factor = 1 - this.tuning.maxDecrease * ownFraction;
-		const jitter = 1 - this.tuning.decreaseJitter * this.clock.random();
-		this.share = Math.max(
-			1,
-			Math.min(ownPace, this.share) * Math.min(factor, this.tuning.minDecreaseFactor) * jitter,
-		);
+		const pace = Math.min(ownPace, this.share);
+		const half = this.accountLimit / 2;
+		const random = this.clock.random();
+		let share: number;
+		if (ownCalls > half) share = Math.min(pace, half * (1 - this.tuning.decreaseJitter * random));
+		else if (!Number.isFinite(this.share)) share = Math.min(pace, ownCalls + 1);
+		else share = this.share - this.tuning.smallerStepBack * (0.5 + 0.5 * random);
+		this.share = Math.max(1, share);
 	}
 
 	private callsCountedSince(since: number): number {
@@ -167,9 +212,10 @@ export class RateLimiter {
 	}
 
 	/**
-	 * Additive increase: one more call per quiet window, the window jittered. After several
-	 * quiet windows the others have probably finished, and a process left alone at a small
-	 * share would waste most of the budget for as long again: the step then doubles.
+	 * One more call per quiet period (one to two windows at random, the first one a window
+	 * later), so sharers that were throttled together do not grow and burst in lockstep. After
+	 * two quiet steps the others have probably finished, and a process left alone at a small
+	 * share would waste most of the budget for as long again: the step then doubles each time.
 	 */
 	private growShare(): void {
 		if (!Number.isFinite(this.share)) return;
@@ -195,6 +241,17 @@ export class RateLimiter {
 		if (index !== -1) this.waiters.splice(index, 1);
 	}
 
+	/**
+	 * A refused call's slot is held up to half a window longer, at random. Without that, the
+	 * retry of a process whose calls arrive just after the window filled comes back to the same
+	 * spot a window later and is refused again, window after window, while others get through.
+	 */
+	private onRelease(slot: Slot): void {
+		if (slot.throttled)
+			slot.extraHoldMs = this.tuning.refusedHoldJitter * this.windowMs * this.clock.random();
+		this.kick();
+	}
+
 	/** Wakes the pump early: a slot was released, a waiter came or went, or the pace changed. */
 	private kick(): void {
 		const wake = this.wake;
@@ -211,8 +268,9 @@ export class RateLimiter {
 				if (wait <= 0) {
 					const waiter = this.waiters.shift() as Waiter;
 					waiter.detach?.();
-					const slot = new Slot(this.clock.now(), () => this.kick());
+					const slot = new Slot(this.clock.now(), (released) => this.onRelease(released));
 					this.slots.push(slot);
+					this.firstBurst?.push(slot);
 					waiter.resolve(slot);
 					continue;
 				}
@@ -230,15 +288,20 @@ export class RateLimiter {
 		const now = this.clock.now();
 		const hold = this.windowMs + Math.ceil(this.windowMs * this.tuning.marginFraction);
 		for (let index = this.slots.length - 1; index >= 0; index--) {
-			const answeredAt = this.slots[index].answeredAt;
-			if (answeredAt !== undefined && answeredAt + hold <= now) this.slots.splice(index, 1);
+			const slot = this.slots[index];
+			if (slot.answeredAt !== undefined && slot.answeredAt + hold + slot.extraHoldMs <= now)
+				this.slots.splice(index, 1);
+		}
+		if (this.slots.length === 0 && !this.firstBurst) {
+			this.firstBurst = [];
+			this.firstBurstStage = 0;
 		}
 		const pause = this.pausedUntil - now;
-		const excess = this.slots.length - this.limit + 1;
+		const excess = this.slots.length - this.slotsAllowedNow() + 1;
 		if (excess <= 0) return pause;
 		const freeTimes = this.slots
 			.filter((slot) => slot.answeredAt !== undefined)
-			.map((slot) => (slot.answeredAt as number) + hold)
+			.map((slot) => (slot.answeredAt as number) + hold + slot.extraHoldMs)
 			.sort((a, b) => a - b);
 		// The share may grow before any slot frees up.
 		const growth = Number.isFinite(this.share)
@@ -256,9 +319,12 @@ export class Slot {
 	/** LeadSquared answered 429: the call was refused, so it did not use this process's share. */
 	throttled = false;
 
+	/** Held this much longer than a window after the answer (refused calls only). */
+	extraHoldMs = 0;
+
 	constructor(
 		readonly startedAt: number,
-		private readonly onRelease: () => void,
+		private readonly onRelease: (slot: Slot) => void,
 	) {}
 
 	/**
@@ -270,7 +336,7 @@ export class Slot {
 		if (this.answeredAt !== undefined) return;
 		this.answeredAt = how.sent === false ? Number.NEGATIVE_INFINITY : answeredAt;
 		this.throttled = how.throttled === true;
-		this.onRelease();
+		this.onRelease(this);
 	}
 }
 
@@ -296,13 +362,17 @@ export const SYSTEM_CLOCK: Clock = {
 export interface Tuning {
 	/** Share of the window added to every hold, for a server whose window is slightly longer than stated. */
 	marginFraction: number;
-	/** The cut on a 429 this process did not cause, when the whole window was its own. */
-	maxDecrease: number;
-	/** Every such 429 cuts at least this much: the share is multiplied by at most this. */
-	minDecreaseFactor: number;
-	/** Each decrease is up to this much deeper, at random. */
+	/** After idling, the parts of its budget a limiter allows, each once the calls before are answered. */
+	firstBurstStages: number[];
+	/** On a 429, a process holding at most half of the window gives back up to this many calls. */
+	smallerStepBack: number;
+	/** One holding more than half steps down to half, less up to this part of it at random. */
 	decreaseJitter: number;
-	/** Additive increase: one call per this many windows, plus up to `increaseJitter` of a window. */
+	/** A refused call's slot is held up to this part of a window longer, at random. */
+	refusedHoldJitter: number;
+	/** After a 429, growth waits this many windows more than a usual quiet period. */
+	firstIncreaseWindows: number;
+	/** One call more per this many windows, each period plus up to `increaseJitter` of a window. */
 	increasePeriodWindows: number;
 	increaseJitter: number;
 	/** Increases without a 429 after which the step doubles each time. */
@@ -311,12 +381,14 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = {
 	marginFraction: 0.01,
-	maxDecrease: 0.5,
-	minDecreaseFactor: 0.9,
-	decreaseJitter: 0.15,
+	firstBurstStages: [0.4, 0.7],
+	smallerStepBack: 1,
+	decreaseJitter: 0.05,
+	refusedHoldJitter: 0.5,
+	firstIncreaseWindows: 1,
 	increasePeriodWindows: 1,
-	increaseJitter: 0.5,
-	accelerateAfterSteps: 4,
+	increaseJitter: 1,
+	accelerateAfterSteps: 2,
 };
 
 interface Waiter {
