@@ -12,6 +12,7 @@
  */
 import { RateLimiter, type Clock } from '../nodes/shared/transport/rateLimiter';
 import { budgetShare, WINDOW_S } from './budget';
+import { seededRandom } from '../sandbox/src/seededRandom';
 
 const LIMIT = 25;
 const WINDOW_MS = WINDOW_S * 1000;
@@ -49,18 +50,6 @@ class VirtualClock implements Clock {
 			due.resolve();
 		}
 	}
-}
-
-/** mulberry32: the same latencies and jitter on every run of a seed. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 interface Scenario {

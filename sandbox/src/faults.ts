@@ -1,4 +1,5 @@
 import type { FaultOptions } from './options';
+import { seededRandom } from './seededRandom';
 
 export type FaultKind =
 	| 'throttle'
@@ -18,18 +19,6 @@ const KINDS: Array<[FaultKind, keyof FaultOptions]> = [
 	['slow', 'shareSlow'],
 	['lostResponse', 'shareLostResponse'],
 ];
-
-/** mulberry32: small, seeded, so a fault run can be repeated exactly. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Decides, call by call, which fault (if any) to inject. */
 export class FaultPicker {

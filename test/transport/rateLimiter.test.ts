@@ -14,6 +14,7 @@ import {
 	type Slot,
 } from '../../nodes/shared/transport/rateLimiter';
 import { clearProcessCaches } from '../harness/processCaches';
+import { seededRandom } from '../../sandbox/src/seededRandom';
 
 const WINDOW = 5000;
 
@@ -49,18 +50,6 @@ class FakeClock implements Clock {
 }
 
 const settle = async () => await new Promise<void>((resolve) => setImmediate(resolve));
-
-/** mulberry32, so the simulated latencies are the same on every run. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function maxInAnyWindow(times: number[], windowMs: number): number {
 	const sorted = [...times].sort((a, b) => a - b);
@@ -238,12 +227,18 @@ describe('fairness', () => {
 });
 
 describe('sharing the account with other processes', () => {
-	/** A process that spent `calls` of its budget in the last moments, all answered. */
-	async function busyLimiter(clock: FakeClock, calls: number, ceiling = 20): Promise<RateLimiter> {
-		const limiter = new RateLimiter(ceiling, clock);
+	/** Asks for `calls` slots at once; the array fills as the limiter grants them. */
+	function request(limiter: RateLimiter, calls: number): Slot[] {
 		const granted: Slot[] = [];
 		for (let index = 0; index < calls; index++)
 			void limiter.acquire().then((slot) => granted.push(slot));
+		return granted;
+	}
+
+	/** A process that spent `calls` of its budget in the last moments, all answered. */
+	async function busyLimiter(clock: FakeClock, calls: number, ceiling = 20): Promise<RateLimiter> {
+		const limiter = new RateLimiter(ceiling, clock);
+		const granted = request(limiter, calls);
 		// After idling the budget opens in steps, each once the calls before are answered.
 		for (let answered = 0; answered < calls; ) {
 			await clock.advance(100);
@@ -256,9 +251,7 @@ describe('sharing the account with other processes', () => {
 	it('after idling, sends 40% of its budget, then 70%, then all, each step once the calls before are answered', async () => {
 		const clock = new FakeClock();
 		const limiter = new RateLimiter(20, clock);
-		const granted: Slot[] = [];
-		for (let index = 0; index < 20; index++)
-			void limiter.acquire().then((slot) => granted.push(slot));
+		const granted = request(limiter, 20);
 		await clock.advance(0);
 		expect(granted).toHaveLength(8);
 
@@ -276,9 +269,7 @@ describe('sharing the account with other processes', () => {
 	it('holds the next steps back when a 429 comes among the answers, and takes what it had as its share', async () => {
 		const clock = new FakeClock();
 		const limiter = new RateLimiter(20, clock);
-		const granted: Slot[] = [];
-		for (let index = 0; index < 20; index++)
-			void limiter.acquire().then((slot) => granted.push(slot));
+		const granted = request(limiter, 20);
 		await clock.advance(0);
 		granted.slice(0, 5).forEach((slot) => slot.release(clock.now()));
 		granted[5].release(clock.now(), { throttled: true });
