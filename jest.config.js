@@ -5,6 +5,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	setupFiles: ['<rootDir>/test/setup-env.ts', '<rootDir>/test/setup-jest.ts'],
+	globalSetup: '<rootDir>/test/globalSetup.js',
+	globalTeardown: '<rootDir>/test/globalTeardown.js',
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},

@@ -533,7 +533,11 @@ describe('faults', () => {
 
 it('persists leads to a JSON file and loads them again', async () => {
 	await sandbox.close();
-	const dataFile = join(mkdtempSync(join(tmpdir(), 'lsq-sandbox-')), 'leads.json');
+	// In the run's temp folder (test/tempFolders.js), removed when the run ends.
+	const dataFile = join(
+		mkdtempSync(join(process.env.LSQ_TEST_TEMP ?? tmpdir(), 'lsq-sandbox-')),
+		'leads.json',
+	);
 	sandbox = await startSandbox({ port: 0, dataFile });
 	const id = await createLead({ EmailAddress: 'keep@b.co' });
 	await sandbox.close();
