@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 if (!process.env.N8N_USER_FOLDER?.includes('lsq-test-')) {
-	// Inside the run's own temp folder (test/tempFolders.js), which is removed when the run ends.
+	// Inside the run's own temp folder (test/globalSetup.js), which is removed when the run ends.
 	process.env.N8N_USER_FOLDER = mkdtempSync(
 		join(process.env.LSQ_TEST_TEMP ?? tmpdir(), 'lsq-test-'),
 	);

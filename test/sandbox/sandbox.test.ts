@@ -533,7 +533,7 @@ describe('faults', () => {
 
 it('persists leads to a JSON file and loads them again', async () => {
 	await sandbox.close();
-	// In the run's temp folder (test/tempFolders.js), removed when the run ends.
+	// In the run's temp folder (test/globalSetup.js), removed when the run ends.
 	const dataFile = join(
 		mkdtempSync(join(process.env.LSQ_TEST_TEMP ?? tmpdir(), 'lsq-sandbox-')),
 		'leads.json',
